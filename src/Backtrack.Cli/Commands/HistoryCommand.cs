@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class HistorySettings : EnvironmentSettings
+{
+    [CommandOption("--limit <N>")]
+    [DefaultValue(10)]
+    public int Limit { get; init; } = 10;
+}
+
+/// <summary>backtrack history: the journal, operations newest first with every step.</summary>
+public sealed class HistoryCommand : EnvironmentCommand<HistorySettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, HistorySettings settings, CancellationToken ct)
+    {
+        var journal = await environment.JournalAsync(ct).ConfigureAwait(false);
+        var operations = await journal.ListAsync(settings.Limit, ct).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            Json.Write(operations);
+            return ExitCodes.Ok;
+        }
+
+        foreach (var operation in operations)
+        {
+            AnsiConsole.MarkupLine($"[bold]{operation.Id}[/] {Markup.Escape(operation.Command)}  {Format.Time(operation.Started)}  "
+                + $"{Markup.Escape(operation.Outcome ?? "unfinished")}{(operation.Error is null ? "" : ": " + Markup.Escape(operation.Error))}");
+            foreach (var step in operation.Steps)
+            {
+                var took = step.Ended is { } ended ? Format.Duration(ended - step.Started) : "-";
+                AnsiConsole.MarkupLine($"  {step.Started.ToLocalTime():HH:mm:ss.fff} {(step.Phase == "compensate" ? "undo " : "")}"
+                    + $"[blue]{Markup.Escape(step.Lane)}[/]: {Markup.Escape(step.Description)} [grey]{Markup.Escape(step.Outcome ?? "unfinished")} ({took})[/]"
+                    + (step.Error is null ? "" : $" [red]{Markup.Escape(step.Error)}[/]"));
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Backtrack.Configuration;
+using Backtrack.Engine.Docker;
+using Backtrack.Init;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class InitSettings : CommandSettings
+{
+    [CommandOption("--engine <ENDPOINT>")]
+    [Description("Engine endpoint (default: DOCKER_HOST or the local socket)")]
+    public string? Engine { get; init; }
+
+    [CommandOption("--project <NAME>")]
+    [Description("Only this Compose project")]
+    public string? Project { get; init; }
+
+    [CommandOption("-c|--config <FILE>")]
+    [Description("Where to write (default: ./backtrack.yml)")]
+    public string? Config { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Overwrite an existing file")]
+    public bool Force { get; init; }
+}
+
+/// <summary>backtrack init: finds the Compose projects on the engine by their labels and writes a starting config.</summary>
+public sealed class InitCommand : AsyncCommand<InitSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(settings.Config ?? BacktrackConfig.DefaultFileName);
+        if (File.Exists(path) && !settings.Force)
+        {
+            throw new BacktrackException($"{path} exists; pass --force to overwrite it");
+        }
+
+        using var engine = new DockerEngine(settings.Engine);
+        var projects = await new ProjectDiscovery(engine).DiscoverAsync(settings.Project, cancellationToken).ConfigureAwait(false);
+        if (projects.Count == 0)
+        {
+            throw new BacktrackException(settings.Project is null
+                ? "no Compose projects run on the engine; start your stack with 'docker compose up -d' first"
+                : $"no Compose project '{settings.Project}' runs on the engine");
+        }
+
+        await File.WriteAllTextAsync(path, ProjectDiscovery.ToYaml(projects, settings.Engine), cancellationToken).ConfigureAwait(false);
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}: {Markup.Escape(string.Join(", ", projects.Select(p => $"{p.Project} ({p.Services.Count} services)")))}");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,59 @@
+using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
+using Backtrack.Execution;
+using Backtrack.Planning;
+using Spectre.Console;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>The common end of every mutating command: show the plan, stop there on --dry-run, confirm, run, report.</summary>
+public static class PlanRunner
+{
+    public static async Task<int> RunAsync(BacktrackEnvironment environment, MutatingSettings settings, string command, Plan plan, CancellationToken ct)
+    {
+        if (settings.Json && settings.DryRun)
+        {
+            Json.Write(PlanView.ToJson(plan));
+        }
+        else if (!settings.Json)
+        {
+            PlanView.Render(plan);
+        }
+
+        if (settings.DryRun || plan.IsEmpty)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (!settings.Yes && !Confirm())
+        {
+            return ExitCodes.Declined;
+        }
+
+        var result = await new OperationRunner(environment).RunAsync(plan, command, [new ProgressView(settings.Json)], ct).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            Json.Write(new
+            {
+                operation = result.OperationId,
+                outcome = result.Outcome,
+                failedStep = result.FailedStep?.Describe(),
+                error = result.Error,
+                compensationErrors = result.CompensationErrors,
+                seconds = result.Duration.TotalSeconds,
+            });
+        }
+
+        return result.ExitCode;
+    }
+
+    private static bool Confirm()
+    {
+        if (Console.IsInputRedirected)
+        {
+            throw new BacktrackException("confirmation needed but there is no terminal; rerun with --yes, or with --dry-run to see the plan");
+        }
+
+        return AnsiConsole.Confirm("Proceed?", defaultValue: false);
+    }
+}

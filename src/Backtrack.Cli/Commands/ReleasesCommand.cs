@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
+using Backtrack.Releases;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class ReleasesSettings : EnvironmentSettings
+{
+    [CommandArgument(0, "[SERVICE]")]
+    [Description("Only this service")]
+    public string? Service { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [DefaultValue(20)]
+    public int Limit { get; init; } = 20;
+}
+
+/// <summary>backtrack releases [SERVICE]: the history, newest first, the one matching what runs now marked current.</summary>
+public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
+    {
+        var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
+        var releases = await recorder.Store.ListAsync(settings.Limit, ct).ConfigureAwait(false);
+        var running = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+            .Where(s => s.Container is not null)
+            .ToDictionary(s => s.Service, s => s.Container!.ImageId);
+        var current = releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == s.ImageId))?.Id;
+        var shown = releases
+            .Select(r => settings.Service is null ? r : r with { Services = r.Services.Where(s => s.Service == settings.Service).ToList() })
+            .Where(r => r.Services.Count > 0)
+            .ToList();
+        if (settings.Json)
+        {
+            Json.Write(shown.Select(r => ToJson(r, current)));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumns("", "RELEASE", "CREATED", "ORIGIN", "SERVICE", "IMAGE", "IMAGE ID", "HEALTHY", "NOTE");
+        foreach (var release in shown)
+        {
+            foreach (var service in release.Services)
+            {
+                table.AddRow(
+                    release.Id == current ? "[green]*[/]" : "",
+                    release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Format.Time(release.Created),
+                    Markup.Escape(release.Origin),
+                    Markup.Escape(service.Service),
+                    Markup.Escape(service.Image),
+                    Format.ShortId(service.ImageId),
+                    service.Healthy ? "yes" : "[red]no[/]",
+                    Markup.Escape(release.Note ?? ""));
+            }
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Releases as JSON: images and env variable names, never env values.</summary>
+    public static object ToJson(Release release, long? current) => new
+    {
+        id = release.Id,
+        current = release.Id == current,
+        created = release.Created,
+        origin = release.Origin,
+        note = release.Note,
+        gitCommit = release.GitCommit,
+        operation = release.OperationId,
+        services = release.Services.Select(s => new
+        {
+            service = s.Service,
+            container = s.ContainerName,
+            image = s.Image,
+            imageId = s.ImageId,
+            healthy = s.Healthy,
+            envNames = s.Spec.EnvNames,
+            networks = s.Spec.Networks.Select(n => n.Network),
+        }),
+    };
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Configuration;
+using Backtrack.Rollback;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public class RollbackSettings : MutatingSettings
+{
+    [CommandOption("--to <TARGET>")]
+    [Description("previous (default), a release number, an image tag, reference or ID")]
+    [DefaultValue(RollbackRequest.Previous)]
+    public string To { get; init; } = RollbackRequest.Previous;
+
+    [CommandOption("--image-only")]
+    [Description("Keep the current container spec and swap only the image")]
+    public bool ImageOnly { get; init; }
+
+    [CommandOption("--stop-timeout <DURATION>")]
+    [Description("How long the old container may take to stop (default: config, 10s)")]
+    public string? StopTimeout { get; init; }
+
+    [CommandOption("--health-timeout <DURATION>")]
+    [Description("How long the new container may take to become healthy (default: config, 30s)")]
+    public string? HealthTimeout { get; init; }
+}
+
+public sealed class RollbackServiceSettings : RollbackSettings
+{
+    [CommandArgument(0, "<SERVICE>")]
+    [Description("One or more services")]
+    public string[] Services { get; init; } = [];
+}
+
+/// <summary>backtrack rollback service NAME... / rollback all: plan, confirm, swap with health gates, undo on failure.</summary>
+public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
+    where TSettings : RollbackSettings
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, TSettings settings, CancellationToken ct)
+    {
+        var services = settings is RollbackServiceSettings named ? named.Services : [];
+        var request = new RollbackRequest(
+            services,
+            settings.To,
+            settings.ImageOnly,
+            settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
+            settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
+        var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
+        using var held = settings.DryRun ? null : environment.Lock(command);
+        var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
+        var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
+using Backtrack.Configuration;
+using Backtrack.Status;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class StatusSettings : EnvironmentSettings
+{
+    [CommandOption("--timeout <DURATION>")]
+    [Description("Timeout of each health check (default 2s)")]
+    [DefaultValue("2s")]
+    public string Timeout { get; init; } = "2s";
+}
+
+/// <summary>backtrack status: one row per service, exit 1 when any is down or unhealthy.</summary>
+public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
+    {
+        var timeout = Durations.Parse(settings.Timeout, "--timeout");
+        var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            Json.Write(new { environment = environment.Config.Name, project = environment.Config.Project, healthy = rows.All(r => r.Healthy), services = rows });
+        }
+        else
+        {
+            Render(rows);
+        }
+
+        return rows.All(r => r.Healthy) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static void Render(IReadOnlyList<ServiceStatus> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in new[] { "SERVICE", "CONTAINER", "STATE", "IMAGE", "IMAGE ID", "HEALTH", "CHECK", "UPTIME", "RESTARTS" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var row in rows)
+        {
+            var check = $"{(row.Check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Markup.Escape(row.Check.Detail)}"
+                + (row.Check.Latency is { } latency ? $" ({Format.Duration(latency)})" : "");
+            table.AddRow(
+                Markup.Escape(row.Service),
+                Markup.Escape(row.Container ?? "-"),
+                row.State == "running" ? "running" : $"[red]{Markup.Escape(row.State)}[/]",
+                Markup.Escape(row.Image ?? "-"),
+                Format.ShortId(row.ImageId),
+                Markup.Escape(row.DockerHealth ?? "-"),
+                check,
+                Format.Duration(row.Uptime),
+                row.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var row in rows)
+        {
+            foreach (var problem in row.Problems)
+            {
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(row.Service)}: {Markup.Escape(problem)}[/]");
+            }
+        }
+
+        var unhealthy = rows.Where(r => !r.Healthy).Select(r => r.Service).ToList();
+        AnsiConsole.MarkupLine(unhealthy.Count == 0
+            ? "[green]all services healthy[/]"
+            : $"[red]unhealthy: {Markup.Escape(string.Join(", ", unhealthy))}[/]");
+    }
+}

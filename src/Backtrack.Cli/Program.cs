@@ -1,0 +1,75 @@
+using Backtrack;
+using Backtrack.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+// Piped output (CI logs, files) gets wide tables rather than wrapped cells at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200;
+}
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("backtrack");
+    config.PropagateExceptions();
+    config.AddCommand<InitCommand>("init").WithDescription("Discover the Compose projects on the engine and write backtrack.yml");
+    config.AddCommand<StatusCommand>("status").WithDescription("Every service: state, image, health, uptime, restarts");
+    config.AddCommand<HealthCommand>("health").WithDescription("Run every health check concurrently");
+    config.AddCommand<LogsCommand>("logs").WithDescription("A service's log, through the engine API");
+    config.AddCommand<RecordCommand>("record").WithDescription("Record what runs now as a release (after each deploy)");
+    config.AddCommand<ReleasesCommand>("releases").WithDescription("The release history");
+    config.AddCommand<VersionsCommand>("versions").WithDescription("Rollback candidates of a service");
+    config.AddBranch("rollback", rollback =>
+    {
+        rollback.SetDescription("Roll back services to an earlier release");
+        rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
+        rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
+    });
+    config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");
+    config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
+});
+
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupt.Cancel();
+};
+
+// Every error becomes one line and an exit code here, and only here.
+try
+{
+    return await app.RunAsync(args, interrupt.Token);
+}
+catch (Backtrack.Planning.ConflictException e)
+{
+    await Console.Error.WriteLineAsync($"backtrack: {e.Message}");
+    return ExitCodes.Conflict;
+}
+catch (BacktrackException e)
+{
+    await Console.Error.WriteLineAsync($"backtrack: {e.Message}");
+    return ExitCodes.BadInput;
+}
+catch (CommandAppException e)
+{
+    await Console.Error.WriteLineAsync($"backtrack: {e.Message}; see 'backtrack --help'");
+    return ExitCodes.BadInput;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("backtrack: interrupted");
+    return ExitCodes.Failed;
+}
+catch (Exception e) when (args.Contains("--verbose") || args.Contains("-v"))
+{
+    AnsiConsole.WriteException(e);
+    return ExitCodes.Failed;
+}
+catch (Exception e)
+{
+    await Console.Error.WriteLineAsync($"backtrack: unexpected error: {e.Message} (rerun with --verbose for details)");
+    return ExitCodes.Failed;
+}

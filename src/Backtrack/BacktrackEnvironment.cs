@@ -1,0 +1,68 @@
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Engine.Docker;
+using Backtrack.Execution;
+using Backtrack.Health;
+using Backtrack.Releases;
+using Backtrack.Rollback;
+using Backtrack.State;
+using Backtrack.Status;
+
+namespace Backtrack;
+
+/// <summary>
+/// One environment with everything that works on it, wired once: the engine, the state database and
+/// the services built on them. Commands take what they need from here.
+/// </summary>
+public sealed class BacktrackEnvironment : IDisposable
+{
+    private readonly HttpClient http = HealthChecker.CreateHttpClient();
+    private StateDatabase? database;
+
+    public BacktrackEnvironment(EnvironmentConfig config, IContainerEngine? engine = null, TimeProvider? clock = null)
+    {
+        Config = config;
+        Engine = engine ?? new DockerEngine(config.Engine);
+        Clock = clock ?? TimeProvider.System;
+        Inspector = new ProjectInspector(Engine);
+        Checker = new HealthChecker(Engine, http);
+        Gate = new HealthGate(Checker, Engine);
+        Status = new StatusService(Inspector, Checker, Clock);
+    }
+
+    public EnvironmentConfig Config { get; }
+
+    public IContainerEngine Engine { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ProjectInspector Inspector { get; }
+
+    public HealthChecker Checker { get; }
+
+    public HealthGate Gate { get; }
+
+    public StatusService Status { get; }
+
+    /// <summary>The state database, opened on first use so that read-only commands on a fresh host create nothing.</summary>
+    public async Task<StateDatabase> DatabaseAsync(CancellationToken ct) =>
+        database ??= await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
+
+    public async Task<ReleaseRecorder> RecorderAsync(CancellationToken ct) =>
+        new(Inspector, Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    public async Task<RollbackPlanner> RollbackPlannerAsync(CancellationToken ct) =>
+        new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
+
+    /// <summary>Takes the environment's lock; throws a conflict naming the holder when another command has it.</summary>
+    public EnvironmentLock Lock(string command) => EnvironmentLock.Acquire(Config.StateDirectory, command, Clock);
+
+    public void Dispose()
+    {
+        database?.Dispose();
+        http.Dispose();
+        Engine.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Backtrack.Configuration;
+
+public sealed record ServiceConfig(string Name, HealthCheckSpec Health);

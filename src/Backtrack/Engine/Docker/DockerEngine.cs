@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Backtrack.Engine.Docker;
+
+/// <summary>
+/// <see cref="IContainerEngine"/> on the Docker Engine API. Requests are sent unversioned: the engine then
+/// answers with its own API version, which works from docker 20.10 (API 1.41) to current engines.
+/// </summary>
+public sealed class DockerEngine : IContainerEngine
+{
+    private const string DefaultEndpoint = "unix:///var/run/docker.sock";
+    private readonly DockerClient client;
+    private readonly string endpoint;
+
+    public DockerEngine(string? configuredEndpoint)
+    {
+        endpoint = configuredEndpoint ?? Environment.GetEnvironmentVariable("DOCKER_HOST") ?? DefaultEndpoint;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "http" or "https"))
+        {
+            throw new BacktrackException($"engine endpoint '{endpoint}' is not a unix:// or tcp:// address; fix 'engine' in the config or DOCKER_HOST");
+        }
+
+        client = new DockerClientBuilder().WithEndpoint(uri).Build();
+    }
+
+    public Task<string> PingAsync(CancellationToken ct) =>
+        Guard(async () => (await client.System.GetVersionAsync(ct).ConfigureAwait(false)).Version);
+
+    public Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct) =>
+        Guard<IReadOnlyList<ContainerSummary>>(async () =>
+        {
+            var filter = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true);
+            var list = await client.Containers.ListContainersAsync(
+                new ContainersListParameters { All = true, Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } },
+                ct).ConfigureAwait(false);
+            return list
+                .Select(c => new ContainerSummary(
+                    c.ID,
+                    c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..12],
+                    c.Image,
+                    c.ImageID,
+                    c.State,
+                    new DateTimeOffset(c.Created.ToUniversalTime(), TimeSpan.Zero),
+                    c.Labels?.ToDictionary() ?? []))
+                .OrderBy(c => c.Name, StringComparer.Ordinal)
+                .ToList();
+        });
+
+    public Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            ContainerInspectResponse container;
+            try
+            {
+                container = await client.Containers.InspectContainerAsync(idOrName, ct).ConfigureAwait(false);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return null;
+            }
+
+            var image = await TryInspectImageAsync(container.Image, ct).ConfigureAwait(false);
+            var state = container.State ?? throw new EngineOperationException($"container {idOrName} has no state");
+            var config = container.Config ?? throw new EngineOperationException($"container {idOrName} has no config");
+            return new ContainerDetails(
+                container.ID,
+                container.Name.TrimStart('/'),
+                container.Image,
+                new ContainerState(
+                    state.Status,
+                    state.Running,
+                    DateTimeOffset.TryParse(state.StartedAt, CultureInfo.InvariantCulture, out var started) && started.Year > 1 ? started : null,
+                    (int)container.RestartCount,
+                    state.ExitCode,
+                    state.Health?.Status),
+                DockerSpecMapper.ToSpec(container, image),
+                config.Healthcheck?.Test?.ToList() ?? [],
+                (container.NetworkSettings?.Ports ?? new Dictionary<string, IList<PortBinding>>())
+                    .SelectMany(p => (p.Value ?? []).Select(b => new PublishedPort(p.Key, b.HostIP, b.HostPort)))
+                    .ToList(),
+                (container.Mounts ?? []).Select(m => new MountPoint(m.Type ?? "", m.Name ?? m.Source ?? "", m.Destination ?? "", m.RW)).ToList());
+        });
+
+    public Task<ImageDetails?> InspectImageAsync(string reference, CancellationToken ct) =>
+        Guard(async () => await TryInspectImageAsync(reference, ct).ConfigureAwait(false) is { } image ? ToImage(image) : null);
+
+    public Task<IReadOnlyList<ImageDetails>> ListImagesAsync(string repository, CancellationToken ct) =>
+        Guard<IReadOnlyList<ImageDetails>>(async () =>
+        {
+            var images = await client.Images.ListImagesAsync(
+                new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [repository] = true } } },
+                ct).ConfigureAwait(false);
+            return images
+                .Select(i => new ImageDetails(i.ID, i.RepoTags?.ToList() ?? [], new DateTimeOffset(i.Created.ToUniversalTime(), TimeSpan.Zero), []))
+                .OrderByDescending(i => i.Created)
+                .ToList();
+        });
+
+    public Task PullImageAsync(string reference, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var (name, tag) = SplitReference(reference);
+            try
+            {
+                await client.Images.CreateImageAsync(
+                    new ImagesCreateParameters { FromImage = name, Tag = tag }, null, new Progress<JSONMessage>(), ct).ConfigureAwait(false);
+            }
+            catch (DockerApiException e)
+            {
+                throw new BacktrackException($"image {reference} is not on the engine and could not be pulled: {ApiMessage(e)}", e);
+            }
+
+            return true;
+        });
+
+    public Task<string> CreateContainerAsync(string name, ContainerSpec spec, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var response = await client.Containers.CreateContainerAsync(DockerSpecMapper.ToCreateParameters(name, spec), ct).ConfigureAwait(false);
+            foreach (var network in DockerSpecMapper.SecondaryNetworks(spec))
+            {
+                await client.Networks.ConnectNetworkAsync(
+                    network.Network,
+                    new NetworkConnectParameters { Container = response.ID, EndpointConfig = DockerSpecMapper.Endpoint(network) },
+                    ct).ConfigureAwait(false);
+            }
+
+            return response.ID;
+        });
+
+    public Task StartContainerAsync(string idOrName, CancellationToken ct) =>
+        Guard(() => client.Containers.StartContainerAsync(idOrName, new ContainerStartParameters(), ct));
+
+    public Task StopContainerAsync(string idOrName, TimeSpan timeout, CancellationToken ct) =>
+        Guard(() => client.Containers.StopContainerAsync(
+            idOrName, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(timeout.TotalSeconds) }, ct));
+
+    public Task RenameContainerAsync(string idOrName, string newName, CancellationToken ct) =>
+        Guard(() => client.Containers.RenameContainerAsync(idOrName, new ContainerRenameParameters { NewName = newName }, ct));
+
+    public Task RemoveContainerAsync(string idOrName, CancellationToken ct) =>
+        Guard(() => client.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = true }, ct));
+
+    public Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(timeout);
+            var exec = await client.Exec.CreateContainerExecAsync(
+                idOrName,
+                new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
+                deadline.Token).ConfigureAwait(false);
+            string stdout, stderr;
+            using (var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), deadline.Token).ConfigureAwait(false))
+            {
+                (stdout, stderr) = await stream.ReadOutputToEndAsync(deadline.Token).ConfigureAwait(false);
+            }
+
+            var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, ct).ConfigureAwait(false);
+            return new ExecResult(inspect.ExitCode ?? -1, stdout, stderr);
+        });
+
+    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var parameters = new ContainerLogsParameters
+        {
+            ShowStdout = true,
+            ShowStderr = true,
+            Follow = query.Follow,
+            Timestamps = query.Timestamps,
+            Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
+            Since = query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        using var stream = await Guard(() => client.Containers.GetContainerLogsAsync(idOrName, parameters, ct)).ConfigureAwait(false);
+        var buffer = new byte[16 * 1024];
+        var pending = new Dictionary<LogSource, StringBuilder> { [LogSource.Stdout] = new(), [LogSource.Stderr] = new() };
+        while (true)
+        {
+            MultiplexedStream.ReadResult read;
+            try
+            {
+                read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            if (read.EOF)
+            {
+                break;
+            }
+
+            var kind = read.Target == MultiplexedStream.TargetStream.StandardError ? LogSource.Stderr : LogSource.Stdout;
+            var text = pending[kind].Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
+            var all = text.ToString();
+            var lines = all.Split('\n');
+            for (var i = 0; i < lines.Length - 1; i++)
+            {
+                yield return new LogLine(kind, lines[i].TrimEnd('\r'));
+            }
+
+            text.Clear().Append(lines[^1]);
+        }
+
+        foreach (var (kind, rest) in pending.Where(p => p.Value.Length > 0))
+        {
+            yield return new LogLine(kind, rest.ToString());
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<ImageInspectResponse?> TryInspectImageAsync(string reference, CancellationToken ct)
+    {
+        try
+        {
+            return await client.Images.InspectImageAsync(reference, ct).ConfigureAwait(false);
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return null;
+        }
+        catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.BadRequest)
+        {
+            // An invalid reference (e.g. uppercase) cannot name an image that exists.
+            return null;
+        }
+    }
+
+    private static ImageDetails ToImage(ImageInspectResponse image) => new(
+        image.ID,
+        image.RepoTags?.ToList() ?? [],
+        image.Created is { } created ? new DateTimeOffset(created.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue,
+        image.Config?.Healthcheck?.Test?.ToList() ?? []);
+
+    private static (string Name, string Tag) SplitReference(string reference)
+    {
+        var slash = reference.LastIndexOf('/');
+        var colon = reference.LastIndexOf(':');
+        return colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
+    }
+
+    private static string ApiMessage(DockerApiException e)
+    {
+        var body = e.ResponseBody?.Trim() ?? "";
+        const string marker = "\"message\":\"";
+        var start = body.IndexOf(marker, StringComparison.Ordinal);
+        return start < 0 ? body : body[(start + marker.Length)..].TrimEnd('}', '"');
+    }
+
+    private async Task Guard(Func<Task> call) =>
+        await Guard(async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+    /// <summary>Turns transport failures into one actionable line; engine answers pass through.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException e)
+        {
+            throw new BacktrackException($"container not found: {ApiMessage(e)}", e);
+        }
+        catch (DockerApiException e)
+        {
+            throw new EngineOperationException(ApiMessage(e), e);
+        }
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
+        {
+            throw new EngineUnreachableException(endpoint, Explain(e), e);
+        }
+    }
+
+    private string Explain(Exception e)
+    {
+        var socket = e as SocketException ?? e.InnerException as SocketException ?? e.InnerException?.InnerException as SocketException;
+        var path = endpoint.StartsWith("unix://", StringComparison.Ordinal) ? endpoint["unix://".Length..] : null;
+        return socket?.SocketErrorCode switch
+        {
+            SocketError.AccessDenied => "permission denied; run as root or add your user to the 'docker' group",
+            SocketError.AddressNotAvailable or SocketError.ConnectionRefused when path is not null && !File.Exists(path) =>
+                $"no socket at {path}; start dockerd (or run scripts/setup.sh), or set DOCKER_HOST",
+            SocketError.ConnectionRefused => "connection refused; is dockerd running? start it, or set DOCKER_HOST",
+            _ when path is not null && !File.Exists(path) => $"no socket at {path}; start dockerd (or run scripts/setup.sh), or set DOCKER_HOST",
+            _ => e.Message,
+        };
+    }
+}

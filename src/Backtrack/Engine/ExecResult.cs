@@ -1,0 +1,3 @@
+namespace Backtrack.Engine;
+
+public sealed record ExecResult(long ExitCode, string Stdout, string Stderr);

@@ -1,0 +1,43 @@
+namespace Backtrack.Engine;
+
+/// <summary>
+/// The one narrow door to a container engine. Docker is one implementation; Swarm services or a remote
+/// engine are others. Engine-library types never cross it.
+/// </summary>
+public interface IContainerEngine : IDisposable
+{
+    /// <summary>The engine's version; throws <see cref="EngineUnreachableException"/> when it does not answer.</summary>
+    Task<string> PingAsync(CancellationToken ct);
+
+    /// <summary>Containers, in any state, carrying every one of the given labels (value null: any value).</summary>
+    Task<IReadOnlyList<ContainerSummary>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct);
+
+    /// <summary>Null when no such container exists.</summary>
+    Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken ct);
+
+    /// <summary>Null when no such image exists locally.</summary>
+    Task<ImageDetails?> InspectImageAsync(string reference, CancellationToken ct);
+
+    /// <summary>Local images whose repository is the given one (any tag).</summary>
+    Task<IReadOnlyList<ImageDetails>> ListImagesAsync(string repository, CancellationToken ct);
+
+    /// <summary>Pulls an image; throws <see cref="BacktrackException"/> when the engine cannot.</summary>
+    Task PullImageAsync(string reference, CancellationToken ct);
+
+    /// <summary>Creates a stopped container from a spec under the given name; returns its ID.</summary>
+    Task<string> CreateContainerAsync(string name, ContainerSpec spec, CancellationToken ct);
+
+    Task StartContainerAsync(string idOrName, CancellationToken ct);
+
+    Task StopContainerAsync(string idOrName, TimeSpan timeout, CancellationToken ct);
+
+    Task RenameContainerAsync(string idOrName, string newName, CancellationToken ct);
+
+    Task RemoveContainerAsync(string idOrName, CancellationToken ct);
+
+    /// <summary>Runs a command inside a running container, without a TTY, bounded by the timeout.</summary>
+    Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct);
+
+    /// <summary>The container's log, stdout and stderr demultiplexed, line by line.</summary>
+    IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, CancellationToken ct);
+}

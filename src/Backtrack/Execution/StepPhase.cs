@@ -1,0 +1,7 @@
+namespace Backtrack.Execution;
+
+public enum StepPhase
+{
+    Apply,
+    Compensate,
+}

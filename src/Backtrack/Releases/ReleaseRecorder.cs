@@ -1,0 +1,35 @@
+using Backtrack.Configuration;
+using Backtrack.Health;
+using Backtrack.Status;
+
+namespace Backtrack.Releases;
+
+/// <summary>Records what runs now as a release: each service's image, image ID, spec and whether it is healthy.</summary>
+public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker checker, ReleaseStore store, TimeProvider clock)
+{
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+
+    public ReleaseStore Store => store;
+
+    public async Task<Release> RecordAsync(EnvironmentConfig env, string origin, string? note, string? operationId, CancellationToken ct)
+    {
+        var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
+        var rows = await Task.WhenAll(services
+            .Where(s => s.Container is not null)
+            .Select(async s =>
+            {
+                var container = s.Container!;
+                var health = await checker.CheckAsync(new HealthTarget(s.Service, container.Id, env.ServiceOrDefault(s.Service).Health), CheckTimeout, ct)
+                    .ConfigureAwait(false);
+                return new ServiceRelease(s.Service, container.Name, container.Spec.Image, container.ImageId, health.Healthy, container.Spec);
+            })).ConfigureAwait(false);
+        if (rows.Length == 0)
+        {
+            throw new BacktrackException($"project '{env.Project}' has no containers on the engine; nothing to record");
+        }
+
+        var release = new Release(0, clock.GetUtcNow(), origin, note, null, operationId, rows);
+        var id = await store.AddAsync(release, ct).ConfigureAwait(false);
+        return release with { Id = id };
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Backtrack.Engine;
+using Backtrack.State;
+using Microsoft.Data.Sqlite;
+
+namespace Backtrack.Releases;
+
+/// <summary>The release history in the state database, newest first.</summary>
+public sealed class ReleaseStore(StateDatabase database)
+{
+    public Task<long> AddAsync(Release release, CancellationToken ct) =>
+        database.RunAsync(
+            async connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO releases (created, note, git_commit, origin, operation_id) VALUES ($created, $note, $commit, $origin, $op);
+                    SELECT last_insert_rowid();
+                    """;
+                insert.Parameters.AddWithValue("$created", release.Created.ToString("O", CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("$note", (object?)release.Note ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$commit", (object?)release.GitCommit ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$origin", release.Origin);
+                insert.Parameters.AddWithValue("$op", (object?)release.OperationId ?? DBNull.Value);
+                var id = (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                foreach (var service in release.Services)
+                {
+                    using var row = connection.CreateCommand();
+                    row.Transaction = transaction;
+                    row.CommandText = """
+                        INSERT INTO release_services (release_id, service, container_name, image, image_id, healthy, spec)
+                        VALUES ($id, $service, $name, $image, $imageId, $healthy, $spec)
+                        """;
+                    row.Parameters.AddWithValue("$id", id);
+                    row.Parameters.AddWithValue("$service", service.Service);
+                    row.Parameters.AddWithValue("$name", service.ContainerName);
+                    row.Parameters.AddWithValue("$image", service.Image);
+                    row.Parameters.AddWithValue("$imageId", service.ImageId);
+                    row.Parameters.AddWithValue("$healthy", service.Healthy);
+                    row.Parameters.AddWithValue("$spec", JsonSerializer.Serialize(service.Spec));
+                    await row.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return id;
+            },
+            ct);
+
+    /// <summary>Releases newest first.</summary>
+    public Task<IReadOnlyList<Release>> ListAsync(int limit, CancellationToken ct) => QueryAsync("ORDER BY id DESC LIMIT $limit", ("$limit", limit), ct);
+
+    public async Task<Release?> GetAsync(long id, CancellationToken ct) =>
+        (await QueryAsync("WHERE id = $id", ("$id", id), ct).ConfigureAwait(false)) is [var release] ? release : null;
+
+    private Task<IReadOnlyList<Release>> QueryAsync(string clause, (string Name, object Value) parameter, CancellationToken ct) =>
+        database.RunAsync<IReadOnlyList<Release>>(
+            async connection =>
+            {
+                var releases = new List<Release>();
+                using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = $"SELECT id, created, origin, note, git_commit, operation_id FROM releases {clause}";
+                    command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+                    using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        releases.Add(new Release(
+                            reader.GetInt64(0),
+                            DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
+                            reader.GetString(2),
+                            Text(reader, 3),
+                            Text(reader, 4),
+                            Text(reader, 5),
+                            []));
+                    }
+                }
+
+                var result = new List<Release>();
+                foreach (var release in releases)
+                {
+                    result.Add(release with { Services = await ServicesAsync(connection, release.Id, ct).ConfigureAwait(false) });
+                }
+
+                return result;
+            },
+            ct);
+
+    private static async Task<IReadOnlyList<ServiceRelease>> ServicesAsync(SqliteConnection connection, long releaseId, CancellationToken ct)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT service, container_name, image, image_id, healthy, spec FROM release_services WHERE release_id = $id ORDER BY service";
+        command.Parameters.AddWithValue("$id", releaseId);
+        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var services = new List<ServiceRelease>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            services.Add(new ServiceRelease(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetBoolean(4),
+                JsonSerializer.Deserialize<ContainerSpec>(reader.GetString(5))!));
+        }
+
+        return services;
+    }
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using Backtrack.Compose;
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Planning;
+using Backtrack.Releases;
+using Backtrack.Rollback.Steps;
+using Backtrack.Status;
+
+namespace Backtrack.Rollback;
+
+/// <summary>
+/// Plans a quick rollback: for each service, the exact target (a recorded release's spec and image, or
+/// an image with the current spec), then the swap steps, services ordered by their Compose dependencies.
+/// Planning reads only; it changes nothing.
+/// </summary>
+public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock)
+{
+    private const int HistoryDepth = 500;
+
+    public async Task<Plan> PlanAsync(EnvironmentConfig env, RollbackRequest request, CancellationToken ct)
+    {
+        var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
+        var current = CurrentContainers(env, services, request);
+        var targets = await ResolveTargetsAsync(current, request, ct).ConfigureAwait(false);
+        var changes = targets.Where(t => !t.Unchanged).ToList();
+        if (changes.Count == 0)
+        {
+            return new Plan("rollback", $"nothing to roll back: {string.Join(", ", targets.Select(t => t.Service))} already run the target", []);
+        }
+
+        var steps = new List<PlanStep>();
+        foreach (var change in changes)
+        {
+            steps.Add(new ExpectContainerStep(0, change.Service, change.Current.Name, change.Current.Id));
+        }
+
+        steps.AddRange(changes.Select(c => c.Spec.Image).Distinct().Select(image => new EnsureImageStep(0, "images", image)));
+        steps.Add(new RecordReleaseStep(0, "before-rollback", "state before rollback"));
+
+        var levels = DependencyLevels(changes.Select(c => c.Current).ToList());
+        var now = clock.GetUtcNow();
+        foreach (var change in changes)
+        {
+            var wave = 1 + levels[change.Service];
+            var name = change.Current.Name;
+            var check = env.ServiceOrDefault(change.Service).Health;
+            var staging = ContainerNames.Staging(name);
+            steps.Add(new CreateContainerStep(wave, change.Service, staging, change.Spec));
+            steps.Add(new StopContainerStep(wave, change.Service, change.Current.Id, name, request.StopTimeout ?? env.StopTimeout, check));
+            steps.Add(new RenameContainerStep(wave, change.Service, name, ContainerNames.Aside(name, now)));
+            steps.Add(new RenameContainerStep(wave, change.Service, staging, name));
+            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout));
+            steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));
+        }
+
+        var last = 2 + levels.Values.Max();
+        steps.Add(new RecordReleaseStep(last, "rollback", $"after rollback to {request.Target}"));
+        steps.AddRange(changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside)));
+        var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}"));
+        return new Plan("rollback", summary, steps);
+    }
+
+    private static List<ContainerDetails> CurrentContainers(
+        EnvironmentConfig env, IReadOnlyList<ServiceContainer> services, RollbackRequest request)
+    {
+        var known = services.Select(s => s.Service).Distinct().ToList();
+        var wanted = request.Services.Count == 0 ? known : request.Services;
+        var unknown = wanted.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BacktrackException($"unknown service '{unknown[0]}' in environment '{env.Name}'; known: {string.Join(", ", known)}");
+        }
+
+        var result = new List<ContainerDetails>();
+        foreach (var service in wanted)
+        {
+            var containers = services.Where(s => s.Service == service).ToList();
+            result.Add(containers switch
+            {
+                [{ Container: { } c }] => c,
+                [_] => throw new BacktrackException($"service '{service}' has no container; run 'backtrack repair' or deploy it first"),
+                _ => throw new BacktrackException($"service '{service}' runs {containers.Count} containers; Backtrack rolls back services with one container"),
+            });
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<RollbackTarget>> ResolveTargetsAsync(
+        IReadOnlyList<ContainerDetails> current, RollbackRequest request, CancellationToken ct)
+    {
+        var serviceNames = current.Select(c => c.Spec.Labels.GetValueOrDefault(ComposeLabels.Service, c.Name)).ToList();
+        var target = request.Target;
+        if (target == RollbackRequest.Previous || long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            var release = await FindReleaseAsync(current, serviceNames, target, ct).ConfigureAwait(false);
+            var resolved = new List<RollbackTarget>();
+            foreach (var (container, service) in current.Zip(serviceNames))
+            {
+                if (release.Service(service) is not { } recorded)
+                {
+                    if (request.Services.Count > 0)
+                    {
+                        throw new BacktrackException($"release {release.Id} has no service '{service}'");
+                    }
+
+                    continue;
+                }
+
+                var image = await ImageForAsync(recorded, ct).ConfigureAwait(false);
+                var spec = (request.ImageOnly ? container.Spec : recorded.Spec) with { Image = image };
+                resolved.Add(new RollbackTarget(service, container, spec, $"release {release.Id}: {image} ({Short(recorded.ImageId)})",
+                    recorded.ImageId == container.ImageId && SameSpec(spec, container.Spec)));
+            }
+
+            return resolved;
+        }
+
+        return await Task.WhenAll(current.Zip(serviceNames).Select(async pair =>
+        {
+            var (container, service) = pair;
+            var image = ImageReference(container.Spec.Image, target);
+            var details = await engine.InspectImageAsync(image, ct).ConfigureAwait(false);
+            var spec = container.Spec with { Image = image };
+            return new RollbackTarget(service, container, spec, image, details?.Id == container.ImageId && SameSpec(spec, container.Spec));
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "previous": the newest release in which one of the services ran another image than now.
+    /// A number: that release.
+    /// </summary>
+    private async Task<Release> FindReleaseAsync(
+        IReadOnlyList<ContainerDetails> current, IReadOnlyList<string> services, string target, CancellationToken ct)
+    {
+        if (target != RollbackRequest.Previous)
+        {
+            return await releases.GetAsync(long.Parse(target, CultureInfo.InvariantCulture), ct).ConfigureAwait(false)
+                ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
+        }
+
+        var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
+        return history.FirstOrDefault(r => current.Zip(services).Any(p => r.Service(p.Second) is { } s && s.ImageId != p.First.ImageId))
+            ?? throw new BacktrackException(
+                $"no earlier release of {string.Join(", ", services)} is recorded; run 'backtrack record' after each deploy, "
+                + $"or name a target with --to TAG|IMAGE_ID ('backtrack versions {services[0]}' lists candidates)");
+    }
+
+    /// <summary>The release's image reference while it still names the same image; its image ID once the tag has moved.</summary>
+    private async Task<string> ImageForAsync(ServiceRelease recorded, CancellationToken ct)
+    {
+        var byReference = await engine.InspectImageAsync(recorded.Image, ct).ConfigureAwait(false);
+        return byReference?.Id == recorded.ImageId ? recorded.Image : recorded.ImageId;
+    }
+
+    /// <summary>A bare tag means the current image's repository at that tag; an ID or full reference is taken as is.</summary>
+    internal static string ImageReference(string currentImage, string target)
+    {
+        if (target.Contains(':', StringComparison.Ordinal) || target.Contains('/', StringComparison.Ordinal) || IsImageIdPrefix(target))
+        {
+            return target;
+        }
+
+        var slash = currentImage.LastIndexOf('/');
+        var colon = currentImage.LastIndexOf(':');
+        var repository = colon > slash ? currentImage[..colon] : currentImage;
+        return $"{repository}:{target}";
+    }
+
+    private static bool IsImageIdPrefix(string text) => text.Length >= 12 && text.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>Rollback order: a service after the services it depends on (Compose's depends_on label).</summary>
+    internal static Dictionary<string, int> DependencyLevels(IReadOnlyList<ContainerDetails> containers)
+    {
+        var services = containers.ToDictionary(c => c.Spec.Labels.GetValueOrDefault(ComposeLabels.Service, c.Name), c => c);
+        var levels = new Dictionary<string, int>();
+        int Level(string service, int depth)
+        {
+            if (levels.TryGetValue(service, out var known))
+            {
+                return known;
+            }
+
+            var dependencies = DependsOn(services[service]).Where(services.ContainsKey).ToList();
+            var level = depth > services.Count || dependencies.Count == 0 ? 0 : 1 + dependencies.Max(d => Level(d, depth + 1));
+            levels[service] = level;
+            return level;
+        }
+
+        foreach (var service in services.Keys)
+        {
+            Level(service, 0);
+        }
+
+        return levels;
+    }
+
+    /// <summary>Compose v2 writes "db:service_started:false,cache:service_healthy:true".</summary>
+    private static IEnumerable<string> DependsOn(ContainerDetails container) =>
+        container.Spec.Labels.TryGetValue(ComposeLabels.DependsOn, out var value)
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.Split(':')[0])
+            : [];
+
+    private static bool SameSpec(ContainerSpec a, ContainerSpec b) =>
+        System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
+
+    private static string Short(string imageId) => imageId.Replace("sha256:", "", StringComparison.Ordinal)[..12];
+
+    private sealed record RollbackTarget(string Service, ContainerDetails Current, ContainerSpec Spec, string Description, bool Unchanged);
+}

@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+
+namespace Backtrack.State;
+
+/// <summary>
+/// The environment's SQLite database (releases and journal) in its state directory. It holds container
+/// specs, whose env values are secrets: the directory is 0700 and the file 0600.
+/// </summary>
+public sealed class StateDatabase : IDisposable
+{
+    private const int SchemaVersion = 1;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SqliteConnection connection;
+
+    private StateDatabase(SqliteConnection connection, string path)
+    {
+        this.connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public static async Task<StateDatabase> OpenAsync(string stateDirectory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        File.SetUnixFileMode(stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var path = System.IO.Path.Combine(stateDirectory, "backtrack.db");
+        if (!File.Exists(path))
+        {
+            await File.WriteAllBytesAsync(path, [], ct).ConfigureAwait(false);
+        }
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        var database = new StateDatabase(connection, path);
+        await database.MigrateAsync(ct).ConfigureAwait(false);
+        return database;
+    }
+
+    /// <summary>Runs one unit of work on the connection; calls from parallel lanes take turns.</summary>
+    public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await work(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        connection.Dispose();
+        gate.Dispose();
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        var current = Convert.ToInt32(await version.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        if (current >= SchemaVersion)
+        {
+            return;
+        }
+
+        using var schema = connection.CreateCommand();
+        schema.CommandText = $"""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS releases (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                created TEXT NOT NULL,
+                note TEXT,
+                git_commit TEXT,
+                origin TEXT NOT NULL,
+                operation_id TEXT);
+            CREATE TABLE IF NOT EXISTS release_services (
+                release_id INTEGER NOT NULL REFERENCES releases(id),
+                service TEXT NOT NULL,
+                container_name TEXT NOT NULL,
+                image TEXT NOT NULL,
+                image_id TEXT NOT NULL,
+                healthy INTEGER NOT NULL,
+                spec TEXT NOT NULL,
+                PRIMARY KEY (release_id, service));
+            CREATE TABLE IF NOT EXISTS operations (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                command TEXT NOT NULL,
+                started TEXT NOT NULL,
+                ended TEXT,
+                outcome TEXT,
+                error TEXT);
+            CREATE TABLE IF NOT EXISTS steps (
+                operation_id TEXT NOT NULL REFERENCES operations(id),
+                seq INTEGER NOT NULL,
+                lane TEXT NOT NULL,
+                phase TEXT NOT NULL,
+                description TEXT NOT NULL,
+                started TEXT NOT NULL,
+                ended TEXT,
+                outcome TEXT,
+                error TEXT,
+                PRIMARY KEY (operation_id, seq));
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}
