@@ -56,6 +56,20 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
+    /// <summary>
+    /// Operations a killed process left unfinished. Without the lock in hand, none while another process
+    /// holds it (its operation is running, not interrupted); none before any state exists.
+    /// </summary>
+    public async Task<IReadOnlyList<OperationRecord>> InterruptedOperationsAsync(EnvironmentLock? held, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(Config.StateDirectory, "backtrack.db")) || (held is null && EnvironmentLock.IsHeld(Config.StateDirectory)))
+        {
+            return [];
+        }
+
+        return await (await JournalAsync(ct).ConfigureAwait(false)).UnfinishedAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Takes the environment's lock; throws a conflict naming the holder when another command has it.</summary>
     public EnvironmentLock Lock(string command) => EnvironmentLock.Acquire(Config.StateDirectory, command, Clock);
 

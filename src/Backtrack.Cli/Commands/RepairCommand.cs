@@ -1,15 +1,28 @@
 using Backtrack.Cli.Settings;
+using Backtrack.Execution;
 using Backtrack.Rollback;
 
 namespace Backtrack.Cli.Commands;
 
-/// <summary>backtrack repair: finishes what an interrupted rollback left, back to what ran before.</summary>
+/// <summary>backtrack repair: undoes what an interrupted operation left half-done, back to what ran before.</summary>
 public sealed class RepairCommand : EnvironmentCommand<MutatingSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
-        using var held = settings.DryRun ? null : environment.Lock("repair");
-        var plan = await new RepairPlanner(environment.Inspector).PlanAsync(environment.Config, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, "repair", plan, ct).ConfigureAwait(false);
+        // Holding the lock proves that unfinished operations in the journal are not running: their process died.
+        using var held = environment.Lock("repair");
+        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
+        var plan = await new RepairPlanner(environment.Inspector, environment.Clock).PlanAsync(environment.Config, interrupted, ct).ConfigureAwait(false);
+        var exitCode = await PlanRunner.RunAsync(environment, settings, "repair", plan, ct).ConfigureAwait(false);
+        if (exitCode == ExitCodes.Ok && !settings.DryRun)
+        {
+            var journal = new Journal(await environment.DatabaseAsync(ct).ConfigureAwait(false), environment.Clock, "repair");
+            foreach (var operation in interrupted)
+            {
+                await journal.CloseInterruptedAsync(operation.Id, $"interrupted; repaired by operation {plan.Id}", ct).ConfigureAwait(false);
+            }
+        }
+
+        return exitCode;
     }
 }

@@ -23,16 +23,21 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
         var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
+        var interrupted = (await environment.InterruptedOperationsAsync(null, ct).ConfigureAwait(false))
+            .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) was interrupted; run 'backtrack repair'")
+            .ToList();
+        var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
-            Json.Write(new { environment = environment.Config.Name, project = environment.Config.Project, healthy = rows.All(r => r.Healthy), services = rows });
+            Json.Write(new { environment = environment.Config.Name, project = environment.Config.Project, healthy, interrupted, services = rows });
         }
         else
         {
             Render(rows);
+            interrupted.ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]"));
         }
 
-        return rows.All(r => r.Healthy) ? ExitCodes.Ok : ExitCodes.Failed;
+        return healthy ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static void Render(IReadOnlyList<ServiceStatus> rows)

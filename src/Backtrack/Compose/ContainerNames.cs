@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Backtrack.Compose;
 
 /// <summary>
@@ -13,8 +11,8 @@ public static class ContainerNames
 
     public static string Staging(string name) => name + StagingSuffix;
 
-    public static string Aside(string name, DateTimeOffset at) =>
-        name + AsideMarker + at.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    /// <summary>The aside name carries the operation that set the container aside, for repair after a crash.</summary>
+    public static string Aside(string name, string operationId) => name + AsideMarker + operationId;
 
     /// <summary>The service container's proper name, for any of the names above.</summary>
     public static string Proper(string name)

@@ -43,6 +43,26 @@ public sealed class EnvironmentLock : IDisposable
         return new EnvironmentLock(handle, holderPath);
     }
 
+    /// <summary>Whether a live process holds the lock now.</summary>
+    public static bool IsHeld(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, "lock");
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         File.Delete(holderPath);

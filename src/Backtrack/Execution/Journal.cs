@@ -19,9 +19,9 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
 
     public Task StepStartedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, CancellationToken ct) =>
         ExecuteAsync(
-            "INSERT INTO steps (operation_id, seq, lane, phase, description, started) VALUES ($op, $seq, $lane, $phase, $text, $at)",
+            "INSERT INTO steps (operation_id, seq, lane, kind, phase, description, started) VALUES ($op, $seq, $lane, $kind, $phase, $text, $at)",
             ct,
-            ("$op", operationId), ("$seq", sequence), ("$lane", step.Lane), ("$phase", phase.ToString().ToLowerInvariant()),
+            ("$op", operationId), ("$seq", sequence), ("$lane", step.Lane), ("$kind", step.GetType().Name), ("$phase", phase.ToString().ToLowerInvariant()),
             ("$text", phase == StepPhase.Apply ? step.Describe() : step.DescribeCompensation()), ("$at", Now()));
 
     public Task StepEndedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, Exception? error, CancellationToken ct) =>
@@ -36,6 +36,13 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
             ct,
             ("$id", operationId), ("$at", Now()), ("$outcome", result.Outcome.ToString()),
             ("$error", result.Error is null ? null : string.Join("; ", [result.Error, .. result.CompensationErrors])));
+
+    /// <summary>Closes an operation whose process died, saying what repaired it.</summary>
+    public Task CloseInterruptedAsync(string operationId, string note, CancellationToken ct) =>
+        ExecuteAsync(
+            "UPDATE operations SET ended = $at, outcome = 'Interrupted', error = $note WHERE id = $id AND ended IS NULL",
+            ct,
+            ("$id", operationId), ("$at", Now()), ("$note", note));
 
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Backtrack.Planning;
 
 namespace Backtrack.Execution;
@@ -9,14 +8,10 @@ public sealed class OperationRunner(BacktrackEnvironment environment)
     public async Task<ExecutionResult> RunAsync(Plan plan, string command, IReadOnlyList<IExecutionObserver> observers, CancellationToken ct)
     {
         var database = await environment.DatabaseAsync(ct).ConfigureAwait(false);
-        var operationId = NewOperationId(environment.Clock);
+        var operationId = plan.Id;
         var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
         var context = new StepContext(environment.Config, environment.Engine, environment.Gate, recorder, environment.Clock, operationId);
         var executor = new PlanExecutor([new Journal(database, environment.Clock, command), .. observers]);
         return await executor.ExecuteAsync(plan, context, ct).ConfigureAwait(false);
     }
-
-    /// <summary>Sortable and readable: 20261124-153012-4f2a.</summary>
-    private static string NewOperationId(TimeProvider clock) =>
-        string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}");
 }

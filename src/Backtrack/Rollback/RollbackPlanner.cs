@@ -24,9 +24,10 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         var current = CurrentContainers(env, services, request);
         var targets = await ResolveTargetsAsync(current, request, ct).ConfigureAwait(false);
         var changes = targets.Where(t => !t.Unchanged).ToList();
+        var planId = Plan.NewId(clock);
         if (changes.Count == 0)
         {
-            return new Plan("rollback", $"nothing to roll back: {string.Join(", ", targets.Select(t => t.Service))} already run the target", []);
+            return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", targets.Select(t => t.Service))} already run the target", []);
         }
 
         var steps = new List<PlanStep>();
@@ -39,7 +40,6 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         steps.Add(new RecordReleaseStep(0, "before-rollback", "state before rollback"));
 
         var levels = DependencyLevels(changes.Select(c => c.Current).ToList());
-        var now = clock.GetUtcNow();
         foreach (var change in changes)
         {
             var wave = 1 + levels[change.Service];
@@ -48,7 +48,7 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
             var staging = ContainerNames.Staging(name);
             steps.Add(new CreateContainerStep(wave, change.Service, staging, change.Spec));
             steps.Add(new StopContainerStep(wave, change.Service, change.Current.Id, name, request.StopTimeout ?? env.StopTimeout, check));
-            steps.Add(new RenameContainerStep(wave, change.Service, name, ContainerNames.Aside(name, now)));
+            steps.Add(new RenameContainerStep(wave, change.Service, name, ContainerNames.Aside(name, planId)));
             steps.Add(new RenameContainerStep(wave, change.Service, staging, name));
             steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout));
             steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));
@@ -58,7 +58,7 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         steps.Add(new RecordReleaseStep(last, "rollback", $"after rollback to {request.Target}"));
         steps.AddRange(changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside)));
         var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}"));
-        return new Plan("rollback", summary, steps);
+        return new Plan(planId, "rollback", summary, steps);
     }
 
     private static List<ContainerDetails> CurrentContainers(

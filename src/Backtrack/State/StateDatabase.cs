@@ -99,6 +99,7 @@ public sealed class StateDatabase : IDisposable
                 operation_id TEXT NOT NULL REFERENCES operations(id),
                 seq INTEGER NOT NULL,
                 lane TEXT NOT NULL,
+                kind TEXT NOT NULL,
                 phase TEXT NOT NULL,
                 description TEXT NOT NULL,
                 started TEXT NOT NULL,
