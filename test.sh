@@ -8,12 +8,12 @@ docker ps -aq --filter label=org.backtrack.test=true | xargs -r docker rm -f >/d
 docker volume ls -q --filter label=org.backtrack.test=true | xargs -r docker volume rm -f >/dev/null
 dotnet build Backtrack.slnx -c Release -nologo -v q -clp:NoSummary
 status=0
+log=$(mktemp)
 for project in tests/Backtrack.Tests tests/Backtrack.IntegrationTests; do
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "/tmp/backtrack-test-$(basename "$project").log" || status=1
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 done
-# One closing line for the whole suite.
-passed=$(grep -hoE '^ *Passed: +[0-9]+' /tmp/backtrack-test-*.log | grep -oE '[0-9]+' | paste -sd+ | bc)
-failed=$(grep -hoE '^ *Failed: +[0-9]+' /tmp/backtrack-test-*.log | grep -oE '[0-9]+' | paste -sd+ | bc)
-skipped=$(grep -hoE '^ *Skipped: +[0-9]+' /tmp/backtrack-test-*.log | grep -oE '[0-9]+' | paste -sd+ | bc)
-echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+# One closing line for the whole suite, summed over the projects' "Failed: N, Passed: N, Skipped: N" lines.
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { f += $2; p += $4; s += $6 }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
 exit $status

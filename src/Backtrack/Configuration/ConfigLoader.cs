@@ -77,7 +77,7 @@ public static class ConfigLoader
         reader.RejectUnknown(map, key, EnvironmentKeys);
         var project = reader.Scalar(map, "project", $"{key}.project", required: true)!;
         var stateDir = reader.Scalar(map, "stateDir", $"{key}.stateDir") ?? Path.Combine(".backtrack", name);
-        var configDirectory = Path.GetDirectoryName(path)!;
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
         var servicesNode = reader.Mapping(map, "services", $"{key}.services");
         var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);

@@ -1,0 +1,99 @@
+using Backtrack.Configuration;
+
+namespace Backtrack.Tests.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    private const string Path = "/srv/deploy/backtrack.yml";
+
+    [Fact]
+    public void Given_a_full_file_when_parsed_then_every_setting_is_read()
+    {
+        var config = ConfigLoader.Parse("""
+            environments:
+              prod:
+                engine: tcp://127.0.0.1:2375
+                project: shop
+                stateDir: /var/lib/backtrack
+                healthTimeout: 45s
+                stopTimeout: 500ms
+                keepAside: 3
+                services:
+                  web:
+                    health: http://127.0.0.1:8080/health
+                  db:
+                    health: none
+                  worker:
+              staging:
+                project: shop-staging
+            """, Path);
+
+        var prod = config.Select(null);
+        Assert.Equal("prod", prod.Name);
+        Assert.Equal("tcp://127.0.0.1:2375", prod.Engine);
+        Assert.Equal("shop", prod.Project);
+        Assert.Equal("/var/lib/backtrack", prod.StateDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(45), prod.HealthTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), prod.StopTimeout);
+        Assert.Equal(3, prod.KeepAside);
+        Assert.Equal(new Uri("http://127.0.0.1:8080/health"), Assert.IsType<HttpHealthCheck>(prod.Services["web"].Health).Url);
+        Assert.IsType<NoHealthCheck>(prod.Services["db"].Health);
+        Assert.IsType<ContainerHealthCheck>(prod.Services["worker"].Health);
+        Assert.IsType<ContainerHealthCheck>(prod.ServiceOrDefault("unconfigured").Health);
+
+        var staging = config.Select("staging");
+        Assert.Equal("/srv/deploy/.backtrack/staging", staging.StateDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(30), staging.HealthTimeout);
+    }
+
+    [Theory]
+    [InlineData("environments:\n  prod:\n    project: shop\n    helth: x\n", "backtrack.yml:4: environments.prod.helth: unknown key")]
+    [InlineData("environments:\n  prod:\n    stateDir: x\n", "backtrack.yml:3: environments.prod.project: missing")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    services:\n      web:\n        health: ftp://x\n", "backtrack.yml:6: environments.prod.services.web.health: expected an http(s) URL")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    healthTimeout: soon\n", "backtrack.yml:4: environments.prod.healthTimeout: 'soon' is not a duration")]
+    [InlineData("environments:\n  prod: [\n", "backtrack.yml:3: invalid YAML")]
+    [InlineData("services: {}\n", "backtrack.yml:1: services: unknown key")]
+    public void Given_a_bad_file_when_parsed_then_the_error_names_file_line_and_key(string yaml, string expected)
+    {
+        var error = Assert.Throws<BacktrackException>(() => ConfigLoader.Parse(yaml, "backtrack.yml"));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_an_unknown_environment_when_selected_then_the_error_lists_the_known_ones()
+    {
+        var config = ConfigLoader.Parse("environments:\n  prod:\n    project: shop\n  dev:\n    project: shop-dev\n", Path);
+
+        var error = Assert.Throws<BacktrackException>(() => config.Select("qa"));
+
+        Assert.Equal($"unknown environment 'qa' in {Path}; known: prod, dev", error.Message);
+    }
+
+    [Fact]
+    public void Given_no_file_when_located_then_the_error_says_how_to_make_one()
+    {
+        var error = Assert.Throws<BacktrackException>(() => ConfigLoader.Locate(null, "/nonexistent-dir"));
+
+        Assert.Contains("run 'backtrack init'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("250ms", 250)]
+    [InlineData("2s", 2000)]
+    [InlineData("5m", 300000)]
+    [InlineData("1.5h", 5400000)]
+    [InlineData("7", 7000)]
+    public void Durations_read_as_operators_write_them(string text, double milliseconds)
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Durations.Parse(text, "--timeout"));
+    }
+
+    [Fact]
+    public void A_bad_duration_says_how_to_write_one()
+    {
+        var error = Assert.Throws<BacktrackException>(() => Durations.Parse("5 minutes", "--since"));
+
+        Assert.Equal("--since: '5 minutes' is not a duration; write e.g. 500ms, 30s, 5m or 2h", error.Message);
+    }
+}
