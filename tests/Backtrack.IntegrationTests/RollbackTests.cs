@@ -92,16 +92,37 @@ public sealed class RollbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rollback_to_a_tag_swaps_in_seconds_and_keeps_the_old_container_aside()
+    public async Task Rollback_to_a_tag_swaps_the_container_and_leaves_no_container_compose_would_trip_over()
     {
         var result = await stack.BacktrackAsync("rollback", "service", "web", "--to", "v3", "--yes");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var now = await stack.InspectAsync("web");
         Assert.Equal(await stack.ImageIdAsync("backtrack-demo/web:v3"), now.Image);
-        var containers = await stack.ContainersAsync("web");
-        Assert.Equal(2, containers.Count);
-        Assert.Single(containers, c => ContainerNames.IsAside(c.Names[0]) && c.State == "exited");
+        Assert.Single(await stack.ContainersAsync("web"));
+    }
+
+    [Fact]
+    public async Task After_a_rollback_the_compose_drift_is_shown_and_pinning_makes_compose_up_keep_the_rolled_back_image()
+    {
+        await File.WriteAllTextAsync(Path.Combine(stack.Directory, ".env"), "WEB_TAG=v3\nSECRET_TOKEN=first-secret-value\n");
+        await stack.DeployAsync(new Dictionary<string, string>(), "web");
+        Assert.True((await stack.BacktrackAsync("rollback", "service", "web", "--yes")).ExitCode == 0);
+
+        var status = await stack.BacktrackAsync("status");
+        Assert.Contains("compose file says backtrack-demo/web:v3, running backtrack-demo/web:v1", status.Stdout);
+        var pin = await stack.BacktrackAsync("pin", "--yes");
+        Assert.True(pin.ExitCode == 0, pin.ToString());
+        Assert.DoesNotContain("first-secret-value", pin.Stdout + pin.Stderr);
+        var pinned = await stack.InspectAsync("web");
+
+        await stack.DeployAsync(new Dictionary<string, string>(), "web");
+
+        var after = await stack.InspectAsync("web");
+        Assert.Equal(pinned.ID, after.ID);
+        Assert.Equal(await stack.ImageIdAsync("backtrack-demo/web:v1"), after.Image);
+        Assert.Contains("SECRET_TOKEN=first-secret-value", await File.ReadAllTextAsync(Path.Combine(stack.Directory, ".env")));
+        Assert.DoesNotContain("compose file says", (await stack.BacktrackAsync("status")).Stdout);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
+using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Rollback;
 using Spectre.Console.Cli;
@@ -57,6 +58,24 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
 
         var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        var exitCode = await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        if (exitCode == ExitCodes.Ok && !settings.DryRun)
+        {
+            await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.</summary>
+    private static async Task WarnAboutDriftAsync(BacktrackEnvironment environment, CancellationToken ct)
+    {
+        var services = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+            .Where(s => s.Container is not null)
+            .Select(s => (s.Service, s.Container!));
+        foreach (var drift in await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false))
+        {
+            await Console.Error.WriteLineAsync($"warning: {drift.Service}: {drift.Describe()}").ConfigureAwait(false);
+        }
     }
 }

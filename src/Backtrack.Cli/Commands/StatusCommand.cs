@@ -67,7 +67,7 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         AnsiConsole.Write(table);
         foreach (var row in rows)
         {
-            foreach (var problem in row.Problems)
+            foreach (var problem in row.Problems.Append(row.Drift).OfType<string>())
             {
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(row.Service)}: {Markup.Escape(problem)}[/]");
             }

@@ -94,7 +94,7 @@ public static class ConfigLoader
             Path.GetFullPath(stateDir, configDirectory),
             reader.Duration(map, "healthTimeout", $"{key}.healthTimeout") ?? TimeSpan.FromSeconds(30),
             reader.Duration(map, "stopTimeout", $"{key}.stopTimeout") ?? TimeSpan.FromSeconds(10),
-            reader.Integer(map, "keepAside", $"{key}.keepAside") ?? 2,
+            reader.Integer(map, "keepAside", $"{key}.keepAside") ?? 0,
             services);
     }
 

@@ -13,7 +13,8 @@ public sealed record ServiceStatus(
     HealthResult Check,
     TimeSpan? Uptime,
     int RestartCount,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    string? Drift)
 {
     public bool Healthy => State == "running" && Check.Healthy && Problems.Count == 0;
 }

@@ -11,19 +11,22 @@ public sealed class StatusService(ProjectInspector inspector, HealthChecker chec
     {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
         var leftovers = await LeftoverProblemsAsync(env, ct).ConfigureAwait(false);
+        var drift = await ComposeDrift.FindAsync(services.Where(s => s.Container is not null).Select(s => (s.Service, s.Container!)), ct)
+            .ConfigureAwait(false);
         var rows = services.Select(async s =>
         {
             var problems = leftovers.TryGetValue(s.Service, out var p) ? p : [];
             if (s.Container is not { } c)
             {
-                return new ServiceStatus(s.Service, null, "missing", null, null, null, HealthResult.Fail("no container"), null, 0, problems);
+                return new ServiceStatus(s.Service, null, "missing", null, null, null, HealthResult.Fail("no container"), null, 0, problems, null);
             }
 
             var check = await checker.CheckAsync(new HealthTarget(s.Service, c.Id, env.ServiceOrDefault(s.Service).Health), checkTimeout, ct)
                 .ConfigureAwait(false);
             var uptime = c.State.Running && c.State.StartedAt is { } started ? clock.GetUtcNow() - started : (TimeSpan?)null;
             return new ServiceStatus(
-                s.Service, c.Name, c.State.Status, c.Spec.Image, c.ImageId, c.State.Health, check, uptime, c.State.RestartCount, problems);
+                s.Service, c.Name, c.State.Status, c.Spec.Image, c.ImageId, c.State.Health, check, uptime, c.State.RestartCount, problems,
+                drift.FirstOrDefault(d => d.Service == s.Service)?.Describe());
         });
         return await Task.WhenAll(rows).ConfigureAwait(false);
     }

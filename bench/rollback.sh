@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): how long a one-service rollback takes, compared with a bare `docker start`
+# and with the runbook's manual path. One compose project `btbench-<random>` with a single service
+# `web` (backtrack-demo/web:${WEB_TAG:-v1}) on a free 127.0.0.1 port; each round measures, in ms:
+#   a     `docker start` of the stopped web container -> first HTTP 200 from /health
+#   stop  `docker stop` of the running web container (measured in the same step as a)
+#   b     manual path: `docker stop` web + `docker run -d` of the other tag on the same port -> first 200
+#   c     `backtrack rollback service web --to <other tag> --yes` (alternating v1/v3) until it returns
+#         (also timed with --dry-run just before: the CLI's start-up and planning, changing nothing)
+# and prints a markdown table of medians. Target: c <= 1.3 * a + stop.
+#
+#   N=7 WEB_TAG=v1 bench/rollback.sh      (N >= 5 rounds, default 7; one untimed warm-up round first)
+#
+# Everything it creates carries the labels org.backtrack.bench=true and org.backtrack.bench.run=<project>
+# and is removed on exit, also on failure. Progress goes to stderr, the table to stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+N=${N:-7}
+WEB_TAG=${WEB_TAG:-v1}
+WARMUP=${WARMUP:-1}
+POLL_INTERVAL=${POLL_INTERVAL:-0.01}   # seconds between /health probes
+POLL_LIMIT_MS=${POLL_LIMIT_MS:-20000}  # give up waiting for /health after this long
+case $N in '' | *[!0-9]*) echo "N must be a number" >&2; exit 2 ;; esac
+[ "$N" -ge 1 ] || { echo "N must be >= 1" >&2; exit 2; }
+case $WEB_TAG in v1 | v3) ;; *) echo "WEB_TAG must be v1 or v3 (v2 has no /health)" >&2; exit 2 ;; esac
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+now() { date +%s%N; }
+ms_since() { echo $((($(now) - $1) / 1000000)); }
+other_tag() { if [ "$1" = v1 ]; then echo v3; else echo v1; fi; }
+
+"$repo/scripts/setup.sh" >&2
+compose() { "$repo/scripts/compose.sh" -p "$project" -f "$work/compose.yaml" "$@"; }
+
+project="btbench-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+work=$(mktemp -d "/tmp/$project.XXXXXX")
+manual="$project-manual"
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  log "cleaning up $project"
+  compose down -v --remove-orphans -t 1 >/dev/null 2>&1
+  local ids
+  ids=$(docker ps -aq --filter "label=org.backtrack.bench.run=$project")
+  # shellcheck disable=SC2086
+  [ -n "$ids" ] && docker rm -f -v $ids >/dev/null 2>&1
+  docker network rm "${project}_default" >/dev/null 2>&1
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A free 127.0.0.1 port: random picks, bounded.
+port=
+for _ in $(seq 1 50); do
+  p=$((20000 + RANDOM % 30000))
+  if [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ]; then port=$p; break; fi
+done
+[ -n "$port" ] || die "no free port found"
+url="http://127.0.0.1:$port/health"
+
+cat >"$work/compose.yaml" <<EOF
+services:
+  web:
+    image: backtrack-demo/web:\${WEB_TAG:-v1}
+    ports: ["127.0.0.1:$port:8080"]
+    environment:
+      APP_MODE: bench
+    labels:
+      org.backtrack.bench: "true"
+      org.backtrack.bench.run: "$project"
+EOF
+cat >"$work/backtrack.yml" <<EOF
+environments:
+  bench:
+    project: $project
+    stateDir: state
+    healthTimeout: 20s
+    stopTimeout: 10s
+    services:
+      web:
+        health: $url
+EOF
+
+# Prints the HTTP status of one probe of URL (000 when there is no answer).
+probe() { curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --connect-timeout 0.5 --max-time 1 "$1" 2>/dev/null || true; }
+
+# Waits, from start time T0 (ns), for the first 200 from /health; prints the ms since T0.
+wait_healthy() {
+  local t0=$1 code=000 elapsed
+  for _ in $(seq 1 $((POLL_LIMIT_MS / 5 + 1))); do
+    code=$(probe "$url")
+    elapsed=$(ms_since "$t0")
+    if [ "$code" = 200 ]; then echo "$elapsed"; return 0; fi
+    [ "$elapsed" -lt "$POLL_LIMIT_MS" ] || break
+    sleep "$POLL_INTERVAL"
+  done
+  die "no HTTP 200 from $url within ${POLL_LIMIT_MS} ms (last status $code)"
+}
+
+# The running compose container of web (its ID changes with every rollback).
+web_id() {
+  local id
+  id=$(docker ps -q --filter "label=com.docker.compose.project=$project" \
+    --filter "label=com.docker.compose.service=web")
+  [ -n "$id" ] && [ "$(wc -w <<<"$id")" -eq 1 ] || die "expected one running web container, got '${id//$'\n'/ }'"
+  echo "$id"
+}
+
+log "project $project, port $port, web:$WEB_TAG, N=$N (+$WARMUP warm-up), engine $(docker version -f '{{.Server.Version}}')"
+(cd "$work" && WEB_TAG=$WEB_TAG compose up -d >"$work/up.log" 2>&1) || { cat "$work/up.log" >&2; die "compose up failed"; }
+wait_healthy "$(now)" >/dev/null
+(cd "$work" && timeout 60 "$repo/backtrack" record --note bench >/dev/null) || die "backtrack record failed"
+
+A=() B=() C=() S=() D=()
+current=$WEB_TAG
+rounds=$((N + WARMUP))
+for round in $(seq 1 "$rounds"); do
+  keep=$((round > WARMUP))
+
+  # stop + (a): docker stop of the running container, then docker start -> first 200.
+  id=$(web_id)
+  t0=$(now)
+  docker stop -t 10 "$id" >/dev/null
+  stop_ms=$(ms_since "$t0")
+  t0=$(now)
+  docker start "$id" >/dev/null
+  a_ms=$(wait_healthy "$t0")
+
+  # (b): the runbook by hand: docker stop + docker run of the other tag on the same port.
+  prev=$(other_tag "$current")
+  id=$(web_id)
+  t0=$(now)
+  docker stop -t 10 "$id" >/dev/null
+  docker run -d --name "$manual" -p "127.0.0.1:$port:8080" \
+    --label org.backtrack.bench=true --label "org.backtrack.bench.run=$project" \
+    "backtrack-demo/web:$prev" >/dev/null
+  b_ms=$(wait_healthy "$t0")
+  docker rm -f "$manual" >/dev/null
+  docker start "$id" >/dev/null
+  wait_healthy "$(now)" >/dev/null
+
+  # (c): backtrack rollback to the other tag; it returns once /health answers.
+  target=$(other_tag "$current")
+  t0=$(now)
+  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --dry-run >"$work/dry.log" 2>&1) ||
+    { cat "$work/dry.log" >&2; die "backtrack rollback --dry-run failed"; }
+  d_ms=$(ms_since "$t0")
+  t0=$(now)
+  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes >"$work/rollback.log" 2>&1) ||
+    { cat "$work/rollback.log" >&2; die "backtrack rollback --to $target failed"; }
+  c_ms=$(ms_since "$t0")
+  [ "$(probe "$url")" = 200 ] || die "web not healthy right after rollback to $target"
+  version=$(curl -s --noproxy '*' --max-time 1 "http://127.0.0.1:$port/version" || true)
+  [ "$version" = "web $target" ] || die "after rollback to $target web serves version '$version'"
+  current=$target
+
+  if [ "$keep" -eq 1 ]; then
+    A+=("$a_ms") B+=("$b_ms") C+=("$c_ms") S+=("$stop_ms") D+=("$d_ms")
+    log "round $((round - WARMUP))/$N: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} dry-run=${d_ms} ms (-> $target)"
+  else
+    log "warm-up: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} ms (-> $target)"
+  fi
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+minmax() { printf '%s\n' "$@" | sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "–" hi}'; }
+ma=$(median "${A[@]}") mb=$(median "${B[@]}") mc=$(median "${C[@]}") ms=$(median "${S[@]}") md=$(median "${D[@]}")
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf (y > 0) ? "%.2f" : "n/a", (y > 0) ? x / y : 0}'; }
+target_ms=$(awk -v a="$ma" -v s="$ms" 'BEGIN {printf "%.0f", 1.3 * a + s}')
+met=$(awk -v c="$mc" -v t="$target_ms" 'BEGIN {print (c <= t) ? "met" : "missed"}')
+
+cat <<EOF
+
+Rollback benchmark: 1 service, median of $N runs (range in brackets), engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs.
+
+| Measurement | Median (ms) | Range (ms) |
+|---|---:|---:|
+| (a) \`docker start\` of the stopped container → first 200 | $ma | $(minmax "${A[@]}") |
+| stop: \`docker stop\` of the running container | $ms | $(minmax "${S[@]}") |
+| (b) runbook by hand: \`docker stop\` + \`docker run -d\` → first 200 | $mb | $(minmax "${B[@]}") |
+| (c) \`backtrack rollback service web --to <tag> --yes\` | $mc | $(minmax "${C[@]}") |
+| same command with \`--dry-run\` (CLI start + plan, no change) | $md | $(minmax "${D[@]}") |
+| c / a | $(ratio "$mc" "$ma") | |
+| b / c | $(ratio "$mb" "$mc") | |
+| c / (a + stop) | $(ratio "$mc" "$(awk -v a="$ma" -v s="$ms" 'BEGIN {print a + s}')") | |
+
+Target c ≤ 1.3 × a + stop = $target_ms ms: **$met** (c = $mc ms).
+EOF
