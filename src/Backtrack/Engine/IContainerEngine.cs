@@ -38,6 +38,33 @@ public interface IContainerEngine : IDisposable
     /// <summary>Runs a command inside a running container, without a TTY, bounded by the timeout.</summary>
     Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct);
 
+    /// <summary>
+    /// Runs a command inside a running container without a TTY, streaming: stdin (when given) is sent and
+    /// closed, stdout and stderr are copied out as they come. Returns the command's exit code.
+    /// </summary>
+    Task<long> ExecStreamAsync(string idOrName, IReadOnlyList<string> command, Stream? stdin, Stream stdout, Stream stderr, CancellationToken ct);
+
+    /// <summary>A tar stream of a path in a container (running or not), through the engine's archive API.</summary>
+    Task<Stream> GetArchiveAsync(string idOrName, string path, CancellationToken ct);
+
+    /// <summary>Extracts a tar stream into a directory of a container (running or not).</summary>
+    Task PutArchiveAsync(string idOrName, string directory, Stream tar, CancellationToken ct);
+
+    /// <summary>Sets the memory limit (and the same memory+swap limit) of a container, live.</summary>
+    Task SetMemoryLimitAsync(string idOrName, long bytes, CancellationToken ct);
+
+    /// <summary>Current memory use and limit of a running container, in bytes.</summary>
+    Task<MemoryUsage> GetMemoryUsageAsync(string idOrName, CancellationToken ct);
+
+    /// <summary>Named volumes carrying every one of the given labels (value null: any value).</summary>
+    Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct);
+
+    Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct);
+
+    Task RemoveVolumeAsync(string name, CancellationToken ct);
+
+    Task RemoveImageAsync(string reference, CancellationToken ct);
+
     /// <summary>The container's log, stdout and stderr demultiplexed, line by line.</summary>
     IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, CancellationToken ct);
 }

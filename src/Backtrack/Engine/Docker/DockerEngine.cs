@@ -166,6 +166,74 @@ public sealed class DockerEngine : IContainerEngine
             return new ExecResult(inspect.ExitCode ?? -1, stdout, stderr);
         });
 
+    public Task<long> ExecStreamAsync(string idOrName, IReadOnlyList<string> command, Stream? stdin, Stream stdout, Stream stderr, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var exec = await client.Exec.CreateContainerExecAsync(
+                idOrName,
+                new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdin = stdin is not null, AttachStdout = true, AttachStderr = true },
+                ct).ConfigureAwait(false);
+            using (var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), ct).ConfigureAwait(false))
+            {
+                var output = stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
+                if (stdin is not null)
+                {
+                    await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
+                    stream.CloseWrite();
+                }
+
+                await output.ConfigureAwait(false);
+            }
+
+            var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, ct).ConfigureAwait(false);
+            return inspect.ExitCode ?? -1;
+        });
+
+    public Task<Stream> GetArchiveAsync(string idOrName, string path, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var response = await client.Containers.GetArchiveFromContainerAsync(
+                idOrName, new ContainerPathStatParameters { Path = path }, false, ct).ConfigureAwait(false);
+            return response.Stream ?? throw new EngineOperationException($"no archive of {path} in {idOrName}");
+        });
+
+    public Task PutArchiveAsync(string idOrName, string directory, Stream tar, CancellationToken ct) =>
+        Guard(() => client.Containers.ExtractArchiveToContainerAsync(idOrName, new CopyToContainerParameters { Path = directory }, tar, ct));
+
+    public Task SetMemoryLimitAsync(string idOrName, long bytes, CancellationToken ct) =>
+        Guard(() => client.Containers.UpdateContainerAsync(idOrName, new ContainerUpdateParameters { Memory = bytes, MemorySwap = bytes }, ct));
+
+    public Task<MemoryUsage> GetMemoryUsageAsync(string idOrName, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            ContainerStatsResponse? stats = null;
+            await client.Containers.GetContainerStatsAsync(
+                idOrName, new ContainerStatsParameters { Stream = false, OneShot = true }, new SynchronousProgress<ContainerStatsResponse>(s => stats = s), ct)
+                .ConfigureAwait(false);
+            var memory = stats?.MemoryStats;
+            return new MemoryUsage((long)(memory?.Usage ?? 0), (long)(memory?.Limit ?? 0));
+        });
+
+    public Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct) =>
+        Guard<IReadOnlyList<VolumeInfo>>(async () =>
+        {
+            var filter = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true);
+            var response = await client.Volumes.ListAsync(
+                new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct).ConfigureAwait(false);
+            return (response.Volumes ?? [])
+                .Select(v => new VolumeInfo(v.Name, v.Driver, v.Labels?.ToDictionary() ?? []))
+                .OrderBy(v => v.Name, StringComparer.Ordinal)
+                .ToList();
+        });
+
+    public Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct) =>
+        Guard(() => client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary() }, ct));
+
+    public Task RemoveVolumeAsync(string name, CancellationToken ct) => Guard(() => client.Volumes.RemoveAsync(name, false, ct));
+
+    public Task RemoveImageAsync(string reference, CancellationToken ct) =>
+        Guard(() => client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, ct));
+
     public async IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
         var parameters = new ContainerLogsParameters

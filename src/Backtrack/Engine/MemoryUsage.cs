@@ -1,0 +1,3 @@
+namespace Backtrack.Engine;
+
+public sealed record MemoryUsage(long UsedBytes, long LimitBytes);

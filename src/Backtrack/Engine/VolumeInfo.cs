@@ -1,0 +1,3 @@
+namespace Backtrack.Engine;
+
+public sealed record VolumeInfo(string Name, string Driver, IReadOnlyDictionary<string, string> Labels);
