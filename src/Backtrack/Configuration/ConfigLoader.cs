@@ -10,7 +10,8 @@ namespace Backtrack.Configuration;
 public static class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
-        ["engine", "project", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services"];
+        ["engine", "project", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots"];
 
     private static readonly HashSet<string> ServiceKeys = ["health"];
 
@@ -87,15 +88,88 @@ public static class ConfigLoader
             services[serviceName] = ParseService(reader, serviceName, serviceNode, $"{key}.services.{serviceName}");
         }
 
+        var stateDirectory = Path.GetFullPath(stateDir, configDirectory);
         return new EnvironmentConfig(
             name,
             reader.Scalar(map, "engine", $"{key}.engine"),
             project,
-            Path.GetFullPath(stateDir, configDirectory),
+            stateDirectory,
             reader.Duration(map, "healthTimeout", $"{key}.healthTimeout") ?? TimeSpan.FromSeconds(30),
             reader.Duration(map, "stopTimeout", $"{key}.stopTimeout") ?? TimeSpan.FromSeconds(10),
             reader.Integer(map, "keepAside", $"{key}.keepAside") ?? 0,
-            services);
+            services)
+        {
+            Postgres = reader.Mapping(map, "postgres", $"{key}.postgres") is { } postgres ? ParsePostgres(reader, postgres, $"{key}.postgres") : null,
+            Redis = reader.Mapping(map, "redis", $"{key}.redis") is { } redis ? ParseRedis(reader, redis, $"{key}.redis") : null,
+            Writers = reader.List(map, "writers", $"{key}.writers"),
+            Git = reader.Mapping(map, "git", $"{key}.git") is { } git ? ParseGit(reader, git, $"{key}.git", configDirectory) : null,
+            Notify = reader.Mapping(map, "notify", $"{key}.notify") is { } notify ? ParseNotify(reader, notify, $"{key}.notify") : new NotifyConfig(null),
+            Verify = reader.Mapping(map, "verify", $"{key}.verify") is { } verify ? ParseVerify(reader, verify, $"{key}.verify") : VerifyConfig.Default,
+            KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
+            Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
+        };
+    }
+
+    private static PostgresConfig ParsePostgres(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["service", "user", "databases", "passwordEnv", "passwordFile"]);
+        var databases = map.Children.TryGetValue(new YamlScalarNode("databases"), out var node) && node is YamlScalarNode { Value: "all" }
+            ? ["all"]
+            : reader.List(map, "databases", $"{key}.databases");
+        return new PostgresConfig(
+            reader.Scalar(map, "service", $"{key}.service", required: true)!,
+            reader.Scalar(map, "user", $"{key}.user") ?? "postgres",
+            databases.Count == 0 ? ["all"] : databases,
+            reader.Scalar(map, "passwordEnv", $"{key}.passwordEnv"),
+            reader.Scalar(map, "passwordFile", $"{key}.passwordFile"));
+    }
+
+    private static RedisConfig ParseRedis(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["service"]);
+        return new RedisConfig(reader.Scalar(map, "service", $"{key}.service", required: true)!);
+    }
+
+    private static GitConfig ParseGit(Reader reader, YamlMappingNode map, string key, string configDirectory)
+    {
+        reader.RejectUnknown(map, key, ["path", "remote", "branch", "protected", "redeploy", "redeployTimeout"]);
+        return new GitConfig(
+            Path.GetFullPath(reader.Scalar(map, "path", $"{key}.path", required: true)!, configDirectory),
+            reader.Scalar(map, "remote", $"{key}.remote") ?? "origin",
+            reader.Scalar(map, "branch", $"{key}.branch") ?? "main",
+            reader.List(map, "protected", $"{key}.protected"),
+            reader.Scalar(map, "redeploy", $"{key}.redeploy"),
+            reader.Duration(map, "redeployTimeout", $"{key}.redeployTimeout") ?? TimeSpan.FromMinutes(5));
+    }
+
+    private static NotifyConfig ParseNotify(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["webhookUrlEnv"]);
+        return new NotifyConfig(reader.Scalar(map, "webhookUrlEnv", $"{key}.webhookUrlEnv"));
+    }
+
+    private static VerifyConfig ParseVerify(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["errorPatterns", "restartWindow", "postgresQueries"]);
+        var patterns = reader.List(map, "errorPatterns", $"{key}.errorPatterns");
+        return new VerifyConfig(
+            patterns.Count == 0 ? VerifyConfig.Default.ErrorPatterns : patterns,
+            reader.Duration(map, "restartWindow", $"{key}.restartWindow") ?? VerifyConfig.Default.RestartWindow,
+            reader.List(map, "postgresQueries", $"{key}.postgresQueries"));
+    }
+
+    private static SnapshotConfig ParseSnapshots(Reader reader, YamlMappingNode? map, string key, string configDirectory, string stateDirectory)
+    {
+        if (map is null)
+        {
+            return new SnapshotConfig(Path.Combine(stateDirectory, "snapshots"), []);
+        }
+
+        reader.RejectUnknown(map, key, ["directory", "configPaths"]);
+        var directory = reader.Scalar(map, "directory", $"{key}.directory");
+        return new SnapshotConfig(
+            directory is null ? Path.Combine(stateDirectory, "snapshots") : Path.GetFullPath(directory, configDirectory),
+            reader.List(map, "configPaths", $"{key}.configPaths").Select(p => Path.GetFullPath(p, configDirectory)).ToList());
     }
 
     private static ServiceConfig ParseService(Reader reader, string name, YamlNode node, string key)
@@ -161,6 +235,18 @@ public static class ConfigLoader
 
             var value = (node as YamlScalarNode)?.Value;
             return string.IsNullOrWhiteSpace(value) ? throw Error(node, key, "expected a non-empty value") : value;
+        }
+
+        public IReadOnlyList<string> List(YamlMappingNode map, string name, string key)
+        {
+            if (!map.Children.TryGetValue(new YamlScalarNode(name), out var node))
+            {
+                return [];
+            }
+
+            return node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode { Value.Length: > 0 })
+                ? sequence.Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
+                : throw Error(node, key, "expected a list of values, e.g. [a, b]");
         }
 
         public TimeSpan? Duration(YamlMappingNode map, string name, string key)

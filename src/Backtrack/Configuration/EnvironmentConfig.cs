@@ -11,6 +11,24 @@ public sealed record EnvironmentConfig(
     int KeepAside,
     IReadOnlyDictionary<string, ServiceConfig> Services)
 {
+    public PostgresConfig? Postgres { get; init; }
+
+    public RedisConfig? Redis { get; init; }
+
+    /// <summary>Services that write to the databases: stopped while they are restored.</summary>
+    public IReadOnlyList<string> Writers { get; init; } = [];
+
+    public GitConfig? Git { get; init; }
+
+    public NotifyConfig Notify { get; init; } = new(null);
+
+    public VerifyConfig Verify { get; init; } = VerifyConfig.Default;
+
+    /// <summary>Cleanup never removes the images of the current release or of this many last good releases.</summary>
+    public int KeepReleases { get; init; } = 3;
+
+    public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
+
     public ServiceConfig ServiceOrDefault(string name) =>
         Services.TryGetValue(name, out var service) ? service : new ServiceConfig(name, new ContainerHealthCheck());
 }

@@ -46,6 +46,37 @@ public sealed class ConfigLoaderTests
         Assert.Equal(TimeSpan.FromSeconds(30), staging.HealthTimeout);
     }
 
+    [Fact]
+    public void Given_the_capability_sections_when_parsed_then_each_is_read_with_its_defaults()
+    {
+        var env = ConfigLoader.Parse("""
+            environments:
+              prod:
+                project: shop
+                postgres: { service: db, user: app, databases: [shop, audit], passwordEnv: SHOP_PG_PASSWORD }
+                redis: { service: cache }
+                writers: [web, worker]
+                git: { path: ../deploy, branch: release, protected: [main], redeploy: docker compose up -d }
+                notify: { webhookUrlEnv: SHOP_WEBHOOK }
+                verify: { restartWindow: 3s }
+                keepReleases: 5
+                snapshots: { configPaths: [.env] }
+            """, Path).Select(null);
+
+        Assert.Equal(("db", "app", "SHOP_PG_PASSWORD"), (env.Postgres!.Service, env.Postgres.User, env.Postgres.PasswordEnv));
+        Assert.Equal(["shop", "audit"], env.Postgres!.Databases);
+        Assert.Equal("cache", env.Redis!.Service);
+        Assert.Equal(["web", "worker"], env.Writers);
+        Assert.Equal("/srv/deploy", env.Git!.Path);
+        Assert.Equal(("origin", "release", "docker compose up -d"), (env.Git.Remote, env.Git.Branch, env.Git.RedeployCommand));
+        Assert.Equal("SHOP_WEBHOOK", env.Notify.WebhookUrlEnv);
+        Assert.Equal(TimeSpan.FromSeconds(3), env.Verify.RestartWindow);
+        Assert.Contains("Traceback", env.Verify.ErrorPatterns);
+        Assert.Equal(5, env.KeepReleases);
+        Assert.Equal("/srv/deploy/.backtrack/prod/snapshots", env.Snapshots.Directory);
+        Assert.Equal(["/srv/deploy/.env"], env.Snapshots.ConfigPaths);
+    }
+
     [Theory]
     [InlineData("environments:\n  prod:\n    project: shop\n    helth: x\n", "backtrack.yml:4: environments.prod.helth: unknown key")]
     [InlineData("environments:\n  prod:\n    stateDir: x\n", "backtrack.yml:3: environments.prod.project: missing")]

@@ -1,0 +1,31 @@
+namespace Backtrack.Configuration;
+
+/// <summary>The Postgres the environment runs in a container. The password comes from an env var or a file, never the command line.</summary>
+public sealed record PostgresConfig(string Service, string User, IReadOnlyList<string> Databases, string? PasswordEnv, string? PasswordFile)
+{
+    public bool AllDatabases => Databases is ["all"];
+}
+
+/// <summary>The Redis the environment runs in a container.</summary>
+public sealed record RedisConfig(string Service);
+
+/// <summary>The deployment repository and how a rollback of it is deployed.</summary>
+public sealed record GitConfig(
+    string Path,
+    string Remote,
+    string Branch,
+    IReadOnlyList<string> ProtectedBranches,
+    string? RedeployCommand,
+    TimeSpan RedeployTimeout);
+
+/// <summary>Where notifications go: a webhook whose URL is read from the named environment variable.</summary>
+public sealed record NotifyConfig(string? WebhookUrlEnv);
+
+/// <summary>The post-rollback checklist's settings.</summary>
+public sealed record VerifyConfig(IReadOnlyList<string> ErrorPatterns, TimeSpan RestartWindow, IReadOnlyList<string> PostgresQueries)
+{
+    public static readonly VerifyConfig Default = new(["ERROR", "FATAL", "panic", "Traceback", "Exception"], TimeSpan.FromSeconds(10), []);
+}
+
+/// <summary>Where snapshots are kept, and which config files (env files, ...) a full snapshot takes.</summary>
+public sealed record SnapshotConfig(string Directory, IReadOnlyList<string> ConfigPaths);
