@@ -47,7 +47,14 @@ public interface IContainerEngine : IDisposable
     /// <summary>A tar stream of a path in a container (running or not), through the engine's archive API.</summary>
     Task<Stream> GetArchiveAsync(string idOrName, string path, CancellationToken ct);
 
-    /// <summary>Extracts a tar stream into a directory of a container (running or not).</summary>
+    /// <summary>
+    /// Creates a container that is never started, from an image already on the host, mounting the given
+    /// volumes (volume name to path): the engine's archive API then reads and writes them.
+    /// </summary>
+    Task<string> CreateParkedContainerAsync(
+        string name, string image, IReadOnlyDictionary<string, string> volumes, IReadOnlyDictionary<string, string> labels, CancellationToken ct);
+
+    /// <summary>Extracts a tar stream into a directory of a container (running or not), keeping the entries' numeric owners.</summary>
     Task PutArchiveAsync(string idOrName, string directory, Stream tar, CancellationToken ct);
 
     /// <summary>Sets the memory limit (and the same memory+swap limit) of a container, live.</summary>

@@ -198,7 +198,27 @@ public sealed class DockerEngine : IContainerEngine
         });
 
     public Task PutArchiveAsync(string idOrName, string directory, Stream tar, CancellationToken ct) =>
-        Guard(() => client.Containers.ExtractArchiveToContainerAsync(idOrName, new CopyToContainerParameters { Path = directory }, tar, ct));
+        Guard(() => client.Containers.ExtractArchiveToContainerAsync(idOrName, new CopyToContainerParameters { Path = directory, CopyUIDGID = true }, tar, ct));
+
+    public Task<string> CreateParkedContainerAsync(
+        string name, string image, IReadOnlyDictionary<string, string> volumes, IReadOnlyDictionary<string, string> labels, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var response = await client.Containers.CreateContainerAsync(
+                new CreateContainerParameters
+                {
+                    Name = name,
+                    Image = image,
+                    // Never started: the command only has to exist for the engine to accept the container.
+                    Entrypoint = ["/backtrack-parked"],
+                    Cmd = [],
+                    Labels = labels.ToDictionary(),
+                    NetworkDisabled = true,
+                    HostConfig = new HostConfig { Binds = volumes.Select(v => $"{v.Key}:{v.Value}").ToList() },
+                },
+                ct).ConfigureAwait(false);
+            return response.ID;
+        });
 
     public Task SetMemoryLimitAsync(string idOrName, long bytes, CancellationToken ct) =>
         Guard(() => client.Containers.UpdateContainerAsync(idOrName, new ContainerUpdateParameters { Memory = bytes, MemorySwap = bytes }, ct));
