@@ -162,6 +162,8 @@ public sealed class TestStack : IAsyncLifetime
             stateDir: state
             healthTimeout: 15s
             stopTimeout: 5s
+            verify:
+              restartWindow: 1s
             services:
               web:
                 health: http://127.0.0.1:{WebPort}/health
