@@ -47,6 +47,22 @@ public sealed class VerifyTests : IAsyncLifetime
         }
 
         Assert.Contains(checks, c => c.Check == "disk");
+
+        var report = await stack.BacktrackAsync("report", "-o", "incident.md");
+        Assert.True(report.ExitCode == 0, report.ToString());
+        var text = await File.ReadAllTextAsync(Path.Combine(stack.Directory, "incident.md"));
+        Assert.Equal(8, steps.Count(s => s.GetProperty("lane").GetString() == "web"));
+        foreach (var step in steps)
+        {
+            Assert.Contains(Backtrack.Reports.MarkdownReportWriter.Cell(step.GetProperty("description").GetString()!), text);
+        }
+
+        Assert.Contains("| web | backtrack-demo/web:v1 (", text);
+        Assert.Contains("| logs | web | pass |", text);
+        Assert.Contains("stop of the old container to the new one's passing health gate", text);
+        Assert.DoesNotContain("first-secret-value", text);
+        var html = await stack.BacktrackAsync("report", "--format", "html");
+        Assert.Contains("<h2>Timeline (UTC)</h2>", html.Stdout);
     }
 
     [Fact]
