@@ -31,6 +31,7 @@ app.Configure(config =>
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");
     config.AddCommand<VerifyCommand>("verify").WithDescription("The post-rollback checklist: running, healthy, clean logs, steady restarts, databases, disk");
     config.AddCommand<ReportCommand>("report").WithDescription("The incident report from the journal (Markdown or HTML)");
+    config.AddCommand<CleanupCommand>("cleanup").WithDescription("Archive the incident's logs; remove kept-aside containers and images of failed releases (never recent good ones)");
     config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
 });
 

@@ -1,3 +1,4 @@
+using Backtrack.Cleanup;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
@@ -59,6 +60,12 @@ public sealed class BacktrackEnvironment : IDisposable
         new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<VerificationStore> VerificationsAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
+
+    public async Task<CleanupPlanner> CleanupPlannerAsync(CancellationToken ct)
+    {
+        var database = await DatabaseAsync(ct).ConfigureAwait(false);
+        return new(Engine, Inspector, new ReleaseStore(database), new JournalReader(database), Clock);
+    }
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
