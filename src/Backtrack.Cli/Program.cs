@@ -29,6 +29,9 @@ app.Configure(config =>
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");
+    config.AddCommand<VerifyCommand>("verify").WithDescription("The post-rollback checklist: running, healthy, clean logs, steady restarts, databases, disk");
+    config.AddCommand<ReportCommand>("report").WithDescription("The incident report from the journal (Markdown or HTML)");
+    config.AddCommand<CleanupCommand>("cleanup").WithDescription("Archive the incident's logs; remove kept-aside containers and images of failed releases (never recent good ones)");
     config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
 });
 

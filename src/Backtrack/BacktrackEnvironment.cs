@@ -1,3 +1,4 @@
+using Backtrack.Cleanup;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
@@ -7,6 +8,7 @@ using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.State;
 using Backtrack.Status;
+using Backtrack.Verify;
 
 namespace Backtrack;
 
@@ -28,6 +30,7 @@ public sealed class BacktrackEnvironment : IDisposable
         Checker = new HealthChecker(Engine, http);
         Gate = new HealthGate(Checker, Engine);
         Status = new StatusService(Inspector, Checker, Clock);
+        Verifier = new Verifier(Engine, Inspector, Checker, Clock);
     }
 
     public EnvironmentConfig Config { get; }
@@ -44,6 +47,8 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public StatusService Status { get; }
 
+    public Verifier Verifier { get; }
+
     /// <summary>The state database, opened on first use so that read-only commands on a fresh host create nothing.</summary>
     public async Task<StateDatabase> DatabaseAsync(CancellationToken ct) =>
         database ??= await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
@@ -53,6 +58,14 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public async Task<RollbackPlanner> RollbackPlannerAsync(CancellationToken ct) =>
         new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    public async Task<VerificationStore> VerificationsAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
+
+    public async Task<CleanupPlanner> CleanupPlannerAsync(CancellationToken ct)
+    {
+        var database = await DatabaseAsync(ct).ConfigureAwait(false);
+        return new(Engine, Inspector, new ReleaseStore(database), new JournalReader(database), Clock);
+    }
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 

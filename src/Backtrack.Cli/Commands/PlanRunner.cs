@@ -1,6 +1,7 @@
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
 using Backtrack.Execution;
+using Backtrack.Notify;
 using Backtrack.Planning;
 using Spectre.Console;
 
@@ -30,7 +31,9 @@ public static class PlanRunner
             return ExitCodes.Declined;
         }
 
-        var result = await new OperationRunner(environment).RunAsync(plan, command, [new ProgressView(settings.Json)], ct).ConfigureAwait(false);
+        using var notifier = WebhookNotifier.FromConfig(environment.Config, Console.Error);
+        IExecutionObserver[] observers = notifier is null ? [new ProgressView(settings.Json)] : [new ProgressView(settings.Json), notifier];
+        var result = await new OperationRunner(environment).RunAsync(plan, command, observers, ct).ConfigureAwait(false);
         if (settings.Json)
         {
             Json.Write(new

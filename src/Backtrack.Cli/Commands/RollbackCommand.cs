@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
 using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Rollback;
@@ -59,12 +60,37 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
         var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         var exitCode = await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun)
+        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
+            exitCode = await ShowVerificationAsync(environment, settings, plan.Id, ct).ConfigureAwait(false);
         }
 
         return exitCode;
+    }
+
+    /// <summary>The checklist the rollback ended with; a failed check makes the exit code 1 (unhealthy) but undoes nothing.</summary>
+    private static async Task<int> ShowVerificationAsync(BacktrackEnvironment environment, TSettings settings, string operationId, CancellationToken ct)
+    {
+        var store = await environment.VerificationsAsync(ct).ConfigureAwait(false);
+        if (await store.ForOperationAsync(operationId, ct).ConfigureAwait(false) is not { } report)
+        {
+            await Console.Error.WriteLineAsync("warning: the rollback succeeded but its verification did not run; see 'backtrack history'").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        if (!settings.Json)
+        {
+            VerifyView.Render(report);
+        }
+
+        if (!report.Passed)
+        {
+            await Console.Error.WriteLineAsync($"warning: the rollback succeeded but verification failed: {report.FailureSummary()}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.</summary>

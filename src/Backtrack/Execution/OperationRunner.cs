@@ -1,4 +1,5 @@
 using Backtrack.Planning;
+using Backtrack.Verify;
 
 namespace Backtrack.Execution;
 
@@ -10,7 +11,11 @@ public sealed class OperationRunner(BacktrackEnvironment environment)
         var database = await environment.DatabaseAsync(ct).ConfigureAwait(false);
         var operationId = plan.Id;
         var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
-        var context = new StepContext(environment.Config, environment.Engine, environment.Gate, recorder, environment.Clock, operationId);
+        var context = new StepContext(environment.Config, environment.Engine, environment.Gate, recorder, environment.Clock, operationId)
+        {
+            Verifier = environment.Verifier,
+            Verifications = new VerificationStore(database),
+        };
         var executor = new PlanExecutor([new Journal(database, environment.Clock, command), .. observers]);
         return await executor.ExecuteAsync(plan, context, ct).ConfigureAwait(false);
     }

@@ -2,6 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Health;
 using Backtrack.Releases;
+using Backtrack.Verify;
 
 namespace Backtrack.Planning;
 
@@ -12,4 +13,11 @@ public sealed record StepContext(
     HealthGate HealthGate,
     ReleaseRecorder Releases,
     TimeProvider Clock,
-    string OperationId);
+    string OperationId)
+{
+    /// <summary>The post-rollback checklist, for steps that verify; null where none is wired.</summary>
+    public Verifier? Verifier { get; init; }
+
+    /// <summary>Where verifying steps journal their results.</summary>
+    public VerificationStore? Verifications { get; init; }
+}

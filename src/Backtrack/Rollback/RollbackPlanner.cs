@@ -6,6 +6,7 @@ using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
 using Backtrack.Status;
+using Backtrack.Verify;
 
 namespace Backtrack.Rollback;
 
@@ -17,6 +18,9 @@ namespace Backtrack.Rollback;
 public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock)
 {
     private const int HistoryDepth = 500;
+
+    /// <summary>How far back the checklist at the end of a rollback reads the services' logs.</summary>
+    public static readonly TimeSpan VerifyWindow = TimeSpan.FromMinutes(5);
 
     public async Task<Plan> PlanAsync(EnvironmentConfig env, RollbackRequest request, CancellationToken ct)
     {
@@ -57,6 +61,7 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         var last = 2 + levels.Values.Max();
         steps.Add(new RecordReleaseStep(last, "rollback", $"after rollback to {request.Target}"));
         steps.AddRange(changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside)));
+        steps.Add(new VerifyStep(last + 1, VerifyWindow));
         var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}"));
         return new Plan(planId, "rollback", summary, steps);
     }

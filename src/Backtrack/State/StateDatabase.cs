@@ -8,7 +8,7 @@ namespace Backtrack.State;
 /// </summary>
 public sealed class StateDatabase : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SqliteConnection connection;
 
@@ -68,8 +68,17 @@ public sealed class StateDatabase : IDisposable
             return;
         }
 
+        // Each version adds to the one before; a database of an older version gets only what it lacks.
         using var schema = connection.CreateCommand();
         schema.CommandText = $"""
+            {(current < 1 ? Version1 : "")}
+            {(current < 2 ? Version2 : "")}
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private const string Version1 = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS releases (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -107,8 +116,19 @@ public sealed class StateDatabase : IDisposable
                 outcome TEXT,
                 error TEXT,
                 PRIMARY KEY (operation_id, seq));
-            PRAGMA user_version = {SchemaVersion};
             """;
-        await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
+
+    /// <summary>Version 2: the post-rollback checklist's results, one row per check.</summary>
+    private const string Version2 = """
+            CREATE TABLE IF NOT EXISTS verifications (
+                operation_id TEXT NOT NULL,
+                at TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                check_name TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                passed INTEGER NOT NULL,
+                detail TEXT NOT NULL,
+                window_seconds REAL NOT NULL,
+                PRIMARY KEY (operation_id, seq));
+            """;
 }

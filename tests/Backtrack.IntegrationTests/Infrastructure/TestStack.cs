@@ -63,6 +63,14 @@ public sealed class TestStack : IAsyncLifetime
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
+    /// <summary>Adds settings (YAML at the environment's level, unindented) to the environment in backtrack.yml.</summary>
+    public async Task ConfigureAsync(string yaml)
+    {
+        var indented = string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "    " + l + "\n"));
+        var config = await File.ReadAllTextAsync(ConfigPath);
+        await File.WriteAllTextAsync(ConfigPath, config.Replace("    services:\n", indented + "    services:\n", StringComparison.Ordinal));
+    }
+
     /// <summary>A "deploy": docker compose up -d with image tags (and other variables) from the environment.</summary>
     public async Task DeployAsync(IReadOnlyDictionary<string, string> variables, params string[] services) =>
         await ComposeAsync(variables, ["up", "-d", .. services]);
@@ -162,6 +170,8 @@ public sealed class TestStack : IAsyncLifetime
             stateDir: state
             healthTimeout: 15s
             stopTimeout: 5s
+            verify:
+              restartWindow: 1s
             services:
               web:
                 health: http://127.0.0.1:{WebPort}/health

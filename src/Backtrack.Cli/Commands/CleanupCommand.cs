@@ -1,0 +1,15 @@
+using Backtrack.Cli.Settings;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>backtrack cleanup: the plan (--dry-run lists what would go), confirmed, then run and journaled.</summary>
+public sealed class CleanupCommand : EnvironmentCommand<MutatingSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
+    {
+        using var held = settings.DryRun ? null : environment.Lock("cleanup");
+        var planner = await environment.CleanupPlannerAsync(ct).ConfigureAwait(false);
+        var plan = await planner.PlanAsync(environment.Config, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, "cleanup", plan, ct).ConfigureAwait(false);
+    }
+}

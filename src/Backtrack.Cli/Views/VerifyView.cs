@@ -1,0 +1,35 @@
+using Backtrack.Verify;
+using Spectre.Console;
+
+namespace Backtrack.Cli.Views;
+
+/// <summary>The checklist as a pass/fail table, and its JSON form.</summary>
+public static class VerifyView
+{
+    public static void Render(VerifyReport report, IAnsiConsole? console = null)
+    {
+        console ??= AnsiConsole.Console;
+        var table = new Table().Border(TableBorder.Simple).AddColumns("CHECK", "SUBJECT", "RESULT", "DETAIL");
+        foreach (var check in report.Checks)
+        {
+            table.AddRow(
+                Markup.Escape(check.Check),
+                Markup.Escape(check.Subject),
+                check.Passed ? "[green]pass[/]" : "[red]FAIL[/]",
+                Markup.Escape(check.Detail));
+        }
+
+        console.Write(table);
+        console.MarkupLine(report.Passed
+            ? $"[green]verification passed: {report.Checks.Count} checks[/]"
+            : $"[red]verification failed: {report.Checks.Count(c => !c.Passed)} of {report.Checks.Count} checks[/]");
+    }
+
+    public static object ToJson(VerifyReport report) => new
+    {
+        passed = report.Passed,
+        at = report.At,
+        windowSeconds = report.Window.TotalSeconds,
+        checks = report.Checks.Select(c => new { check = c.Check, subject = c.Subject, passed = c.Passed, detail = c.Detail }),
+    };
+}

@@ -1,0 +1,30 @@
+using Backtrack.Planning;
+
+namespace Backtrack.Verify;
+
+/// <summary>
+/// The last step of a rollback: runs the checklist and journals every result. Best effort: a failed
+/// check is reported (the step fails) but never undoes a swap that passed its health gates.
+/// </summary>
+public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "verify")
+{
+    public override string Describe() =>
+        $"verify: every service running and healthy, no error lines in the last {Window.TotalMinutes:0.#} min, restart counts steady, databases answer, free disk";
+
+    public override bool BestEffort => true;
+
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        if (context.Verifier is not { } verifier || context.Verifications is not { } store)
+        {
+            throw new BacktrackException("verification is not available in this context");
+        }
+
+        var report = await verifier.RunAsync(context.Environment, Window, ct).ConfigureAwait(false);
+        await store.SaveAsync(context.OperationId, report, ct).ConfigureAwait(false);
+        if (!report.Passed)
+        {
+            throw new BacktrackException($"verification failed: {report.FailureSummary()}");
+        }
+    }
+}
