@@ -5,7 +5,7 @@
 #   a     `docker start` of the stopped web container -> first HTTP 200 from /health
 #   stop  `docker stop` of the running web container (measured in the same step as a)
 #   b     manual path: `docker stop` web + `docker run -d` of the other tag on the same port -> first 200
-#   c     `backtrack rollback service web --to <other tag> --yes` (alternating v1/v3) until it returns
+#   c     `backtrack rollback service web --to <other tag> --yes --no-verify` (alternating v1/v3) until it returns
 #         (also timed with --dry-run just before: the CLI's start-up and planning, changing nothing)
 # and prints a markdown table of medians. Target: c <= 1.3 * a + stop.
 #
@@ -150,11 +150,11 @@ for round in $(seq 1 "$rounds"); do
   # (c): backtrack rollback to the other tag; it returns once /health answers.
   target=$(other_tag "$current")
   t0=$(now)
-  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --dry-run >"$work/dry.log" 2>&1) ||
+  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --no-verify --dry-run >"$work/dry.log" 2>&1) ||
     { cat "$work/dry.log" >&2; die "backtrack rollback --dry-run failed"; }
   d_ms=$(ms_since "$t0")
   t0=$(now)
-  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes >"$work/rollback.log" 2>&1) ||
+  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --no-verify >"$work/rollback.log" 2>&1) ||
     { cat "$work/rollback.log" >&2; die "backtrack rollback --to $target failed"; }
   c_ms=$(ms_since "$t0")
   [ "$(probe "$url")" = 200 ] || die "web not healthy right after rollback to $target"
@@ -186,7 +186,7 @@ Rollback benchmark: 1 service, median and range of $N runs, engine $(docker vers
 | (a) \`docker start\` of the stopped container → first 200 | $ma | $(minmax "${A[@]}") |
 | stop: \`docker stop\` of the running container | $ms | $(minmax "${S[@]}") |
 | (b) runbook by hand: \`docker stop\` + \`docker run -d\` → first 200 | $mb | $(minmax "${B[@]}") |
-| (c) \`backtrack rollback service web --to <tag> --yes\` | $mc | $(minmax "${C[@]}") |
+| (c) \`backtrack rollback service web --to <tag> --yes --no-verify\` | $mc | $(minmax "${C[@]}") |
 | same command with \`--dry-run\` (CLI start + plan, no change) | $md | $(minmax "${D[@]}") |
 | c / a | $(ratio "$mc" "$ma") | |
 | b / c | $(ratio "$mb" "$mc") | |

@@ -23,6 +23,10 @@ public class RollbackSettings : MutatingSettings
     [Description("How long the old container may take to stop (default: config, 10s)")]
     public string? StopTimeout { get; init; }
 
+    [CommandOption("--no-verify")]
+    [Description("Skip the verification checklist at the end (it observes restarts for verify.restartWindow, 10s by default)")]
+    public bool NoVerify { get; init; }
+
     [CommandOption("--health-timeout <DURATION>")]
     [Description("How long the new container may take to become healthy (default: config, 30s)")]
     public string? HealthTimeout { get; init; }
@@ -47,7 +51,8 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.To,
             settings.ImageOnly,
             settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
-            settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
+            settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
+            Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
         using var held = settings.DryRun ? null : environment.Lock(command);
         var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
@@ -63,7 +68,10 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
         if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
-            exitCode = await ShowVerificationAsync(environment, settings, plan.Id, ct).ConfigureAwait(false);
+            if (!settings.NoVerify)
+            {
+                exitCode = await ShowVerificationAsync(environment, settings, plan.Id, ct).ConfigureAwait(false);
+            }
         }
 
         return exitCode;

@@ -61,7 +61,11 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         var last = 2 + levels.Values.Max();
         steps.Add(new RecordReleaseStep(last, "rollback", $"after rollback to {request.Target}"));
         steps.AddRange(changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside)));
-        steps.Add(new VerifyStep(last + 1, VerifyWindow));
+        if (request.Verify)
+        {
+            steps.Add(new VerifyStep(last + 1, VerifyWindow));
+        }
+
         var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}"));
         return new Plan(planId, "rollback", summary, steps);
     }

@@ -9,7 +9,8 @@ public sealed record RollbackRequest(
     string Target,
     bool ImageOnly,
     TimeSpan? StopTimeout,
-    TimeSpan? HealthTimeout)
+    TimeSpan? HealthTimeout,
+    bool Verify = true)
 {
     public const string Previous = "previous";
 }
