@@ -26,6 +26,7 @@ app.Configure(config =>
         rollback.SetDescription("Roll back services to an earlier release");
         rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
         rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
+        rollback.AddCommand<RollbackGitCommand>("git").WithDescription("Roll the deploy repository back to the last good commit, redeploy, health-gate");
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");

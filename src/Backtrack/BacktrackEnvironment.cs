@@ -2,6 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Execution;
+using Backtrack.Git;
 using Backtrack.Health;
 using Backtrack.Releases;
 using Backtrack.Rollback;
@@ -53,6 +54,9 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public async Task<RollbackPlanner> RollbackPlannerAsync(CancellationToken ct) =>
         new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
+        new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
