@@ -120,4 +120,23 @@ public sealed class GitRollbackTests : IAsyncLifetime
         Assert.Equal(bad, await stack.GitAsync("rev-parse", "HEAD"));
         Assert.Equal(container, (await stack.InspectAsync("web")).ID);
     }
+
+    [Fact]
+    public async Task A_target_that_fails_its_health_gate_is_undone_locally_and_never_pushed()
+    {
+        var broken = await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
+        var head = await stack.CommitAsync("web v3", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v3\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
+        await stack.GitAsync("push", "-q", "origin", "main");
+        await stack.DeployAsync();
+
+        var result = await stack.BacktrackAsync("rollback", "git", "--to", broken, "--push", "--yes");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(head, await stack.GitAsync("rev-parse", "HEAD"));
+        Assert.Equal(head, await stack.RemoteHeadAsync());
+        Assert.Empty(await stack.GitAsync("status", "--porcelain"));
+        Assert.Equal(await stack.ImageIdAsync("backtrack-demo/web:v3"), (await stack.InspectAsync("web")).Image);
+        var history = await stack.BacktrackAsync("history", "-o", "json", "--limit", "1");
+        Assert.Contains("RolledBack", history.Stdout);
+    }
 }

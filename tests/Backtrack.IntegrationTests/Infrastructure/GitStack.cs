@@ -136,7 +136,7 @@ public sealed class GitStack : IAsyncLifetime
           test:
             project: {Project}
             stateDir: state
-            healthTimeout: 10s
+            healthTimeout: 6s
             stopTimeout: 2s
             services:
               web:
