@@ -19,8 +19,12 @@ public sealed class GitStack : IAsyncLifetime
 
     private static readonly string ComposeScript = Path.Combine(RepoRoot(), "scripts", "compose.sh");
 
-    public GitStack()
+    private readonly bool redeploy;
+
+    /// <param name="redeploy">false: the config has no redeploy command, as when CI/CD deploys what is pushed.</param>
+    public GitStack(bool redeploy = true)
     {
+        this.redeploy = redeploy;
         Project = "bttest-" + Guid.NewGuid().ToString("N")[..8];
         Root = Directory.CreateTempSubdirectory("backtrack-git-").FullName;
         WebPort = FreePort();
@@ -108,6 +112,9 @@ public sealed class GitStack : IAsyncLifetime
     public async Task<ProcessResult> BacktrackAsync(params string[] args) =>
         await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll"), .. args], Root, null, TimeSpan.FromMinutes(2));
 
+    public System.Diagnostics.Process StartBacktrack(params string[] args) =>
+        ProcessRunner.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll"), .. args], Root);
+
     public async Task<ContainerInspectResponse> InspectAsync(string service)
     {
         var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
@@ -147,7 +154,7 @@ public sealed class GitStack : IAsyncLifetime
               path: deploy
               branch: main
               protected: [main]
-              redeploy: {RedeployCommand}
+              {(redeploy ? "redeploy: " + RedeployCommand : "")}
               redeployTimeout: 60s
         """;
 

@@ -19,7 +19,16 @@ public sealed record GitRevertStep(int Wave, GitRepository Repo, string Previous
         var message = $"Revert to {GitRepository.Abbrev(Target)}: undo {Reverted.Count} commit(s)\n\n"
             + string.Join('\n', Reverted.Select(r => $"Reverts {r}"))
             + $"\n\nBacktrack operation {context.OperationId} (rollback git --mode revert)";
-        await Repo.OutputAsync(["commit", "-q", "--no-verify", "-m", message], ct).ConfigureAwait(false);
+        try
+        {
+            await Repo.OutputAsync(["commit", "-q", "--no-verify", "-m", message], ct).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A failed step is not undone by the executor: put the work tree and index back here.
+            await Repo.RunAsync(["reset", "-q", "--hard", PreviousHead], CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     public override string DescribeCompensation() =>
