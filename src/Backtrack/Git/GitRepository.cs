@@ -27,7 +27,7 @@ public sealed class GitRepository(string path, string remote, string branch)
 
     public static GitRepository From(GitConfig config) => new(config.Path, config.Remote, config.Branch);
 
-    /// <summary>HEAD's commit of the repository at the path, or null when there is none (not a repository, no commit).</summary>
+    /// <summary>HEAD's commit of the repository at the path, or null when there is none (not a repository, no commit, no git).</summary>
     public static async Task<string?> TryHeadAsync(string path, CancellationToken ct)
     {
         if (!Directory.Exists(path))
@@ -35,8 +35,16 @@ public sealed class GitRepository(string path, string remote, string branch)
             return null;
         }
 
-        var result = await new GitRepository(path, "origin", "main").RunAsync(["rev-parse", "--verify", "-q", "HEAD"], ct).ConfigureAwait(false);
-        return result.Succeeded ? result.Stdout.Trim() : null;
+        try
+        {
+            var result = await new GitRepository(path, "origin", "main").RunAsync(["rev-parse", "--verify", "-q", "HEAD"], ct).ConfigureAwait(false);
+            return result.Succeeded ? result.Stdout.Trim() : null;
+        }
+        catch (BacktrackException)
+        {
+            // No git on this host: the release is recorded without a commit.
+            return null;
+        }
     }
 
     public Task<ProcessOutput> RunAsync(IReadOnlyList<string> args, CancellationToken ct, bool network = false)
