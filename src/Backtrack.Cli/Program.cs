@@ -26,6 +26,14 @@ app.Configure(config =>
         rollback.SetDescription("Roll back services to an earlier release");
         rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
         rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
+        rollback.AddCommand<RollbackGitCommand>("git").WithDescription("Roll the deploy repository back to the last good commit, redeploy, health-gate");
+    });
+    config.AddBranch("fix", fix =>
+    {
+        fix.SetDescription("The runbook's common scenarios: a bad model file, a bad config, a memory leak");
+        fix.AddCommand<FixModelCommand>("model").WithDescription("Restore one file from git history and restart the service that reads it");
+        fix.AddCommand<FixConfigCommand>("config").WithDescription("Restore .env from a saved copy and recreate the services whose configuration changed");
+        fix.AddCommand<FixMemoryCommand>("memory").WithDescription("Set a service's memory limit through the engine, optionally restart it");
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");

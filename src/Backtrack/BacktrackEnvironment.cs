@@ -3,6 +3,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Execution;
+using Backtrack.Git;
 using Backtrack.Health;
 using Backtrack.Releases;
 using Backtrack.Rollback;
@@ -66,6 +67,9 @@ public sealed class BacktrackEnvironment : IDisposable
         var database = await DatabaseAsync(ct).ConfigureAwait(false);
         return new(Engine, Inspector, new ReleaseStore(database), new JournalReader(database), Clock);
     }
+
+    public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
+        new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 

@@ -50,6 +50,17 @@ public static class PlanRunner
         return result.ExitCode;
     }
 
+    /// <summary>Refuses to start while a killed operation left the stack half-done.</summary>
+    public static async Task EnsureNothingInterruptedAsync(BacktrackEnvironment environment, EnvironmentLock? held, CancellationToken ct)
+    {
+        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
+        if (interrupted.Count > 0)
+        {
+            throw new ConflictException(
+                $"operation {interrupted[0].Id} ({interrupted[0].Command}) was interrupted and left the stack half-done; run 'backtrack repair' first");
+        }
+    }
+
     private static bool Confirm()
     {
         if (Console.IsInputRedirected)

@@ -39,7 +39,7 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("", "RELEASE", "CREATED", "ORIGIN", "SERVICE", "IMAGE", "IMAGE ID", "HEALTHY", "NOTE");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("", "RELEASE", "CREATED", "ORIGIN", "COMMIT", "SERVICE", "IMAGE", "IMAGE ID", "HEALTHY", "NOTE");
         foreach (var release in shown)
         {
             foreach (var service in release.Services)
@@ -49,6 +49,7 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
                     release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Format.Time(release.Created),
                     Markup.Escape(release.Origin),
+                    release.GitCommit is { } commit ? Git.GitRepository.Abbrev(commit) : "-",
                     Markup.Escape(service.Service),
                     Markup.Escape(service.Image),
                     Format.ShortId(service.ImageId),

@@ -55,12 +55,7 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
         using var held = settings.DryRun ? null : environment.Lock(command);
-        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
-        if (interrupted.Count > 0)
-        {
-            throw new Backtrack.Planning.ConflictException(
-                $"operation {interrupted[0].Id} ({interrupted[0].Command}) was interrupted and left the stack half-done; run 'backtrack repair' first");
-        }
+        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
 
         var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);

@@ -112,5 +112,5 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
     }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:?-)(?<default>[^}]*))?\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex VariablePattern();
+    internal static partial Regex VariablePattern();
 }

@@ -1,10 +1,14 @@
 using Backtrack.Configuration;
+using Backtrack.Git;
 using Backtrack.Health;
 using Backtrack.Status;
 
 namespace Backtrack.Releases;
 
-/// <summary>Records what runs now as a release: each service's image, image ID, spec and whether it is healthy.</summary>
+/// <summary>
+/// Records what runs now as a release: each service's image, image ID, spec and whether it is healthy,
+/// and the deploy repository's commit when git is configured.
+/// </summary>
 public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker checker, ReleaseStore store, TimeProvider clock)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
@@ -28,7 +32,9 @@ public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker ch
             throw new BacktrackException($"project '{env.Project}' has no containers on the engine; nothing to record");
         }
 
-        var release = new Release(0, clock.GetUtcNow(), origin, note, null, operationId, rows);
+        // The deploy repository's HEAD: what 'rollback git --to last-good' goes back to.
+        var commit = env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null;
+        var release = new Release(0, clock.GetUtcNow(), origin, note, commit, operationId, rows);
         var id = await store.AddAsync(release, ct).ConfigureAwait(false);
         return release with { Id = id };
     }

@@ -1,0 +1,18 @@
+using Backtrack.Cli.Settings;
+using Backtrack.Scenarios;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>backtrack fix model PATH: one file back from git history, the service restarted on it, a health gate.</summary>
+public sealed class FixModelCommand : EnvironmentCommand<FixModelSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixModelSettings settings, CancellationToken ct)
+    {
+        var command = $"fix model {settings.Path}";
+        using var held = settings.DryRun ? null : environment.Lock(command);
+        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        var plan = await new ModelFixPlanner(environment.Inspector, environment.Clock)
+            .PlanAsync(environment.Config, settings.Path, settings.To, settings.Restart!, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,24 @@
+using Backtrack.Cli.Settings;
+using Backtrack.Git;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>backtrack rollback git: the deploy repository back to the last good commit, redeployed and health-gated.</summary>
+public sealed class RollbackGitCommand : EnvironmentCommand<RollbackGitSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackGitSettings settings, CancellationToken ct)
+    {
+        var request = new GitRollbackRequest(
+            settings.To,
+            settings.Mode == "reset" ? GitRollbackMode.Reset : GitRollbackMode.Revert,
+            settings.Push,
+            settings.Force,
+            settings.Before);
+        var command = $"rollback git --mode {settings.Mode}{(settings.Push ? " --push" : "")}";
+        using var held = settings.DryRun ? null : environment.Lock(command);
+        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        var planner = await environment.GitRollbackPlannerAsync(ct).ConfigureAwait(false);
+        var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+    }
+}

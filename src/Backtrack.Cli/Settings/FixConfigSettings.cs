@@ -1,0 +1,11 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Settings;
+
+public sealed class FixConfigSettings : MutatingSettings
+{
+    [CommandOption("--from <FILE>")]
+    [Description("The saved env file to restore .env from (default: .env.backup beside the Compose file)")]
+    public string? From { get; init; }
+}

@@ -1,0 +1,26 @@
+using Backtrack.Planning;
+
+namespace Backtrack.Git.Steps;
+
+/// <summary>
+/// Pushes the branch. With a lease (reset mode), only while the remote is still where the plan saw it.
+/// A push cannot be undone: the plan puts it after the local checks (and, with a redeploy command, after the health gate).
+/// </summary>
+public sealed record GitPushStep(int Wave, GitRepository Repo, string ExpectedRemoteHead, bool ForceWithLease) : PlanStep(Wave, "git")
+{
+    public override string Describe() => ForceWithLease
+        ? $"git push --force-with-lease={Repo.Branch}:{GitRepository.Abbrev(ExpectedRemoteHead)} {Repo.Remote} {Repo.Branch} (cannot be undone)"
+        : $"git push {Repo.Remote} {Repo.Branch} (a fast-forward; cannot be undone)";
+
+    public override Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        List<string> args = ["push", "-q", "--no-verify", "--porcelain"];
+        if (ForceWithLease)
+        {
+            args.Add($"--force-with-lease=refs/heads/{Repo.Branch}:{ExpectedRemoteHead}");
+        }
+
+        args.AddRange([Repo.Remote, $"HEAD:refs/heads/{Repo.Branch}"]);
+        return Repo.OutputAsync(args, ct, network: true);
+    }
+}
