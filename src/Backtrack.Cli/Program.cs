@@ -26,6 +26,15 @@ app.Configure(config =>
         rollback.SetDescription("Roll back services to an earlier release");
         rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
         rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
+        rollback.AddCommand<RollbackDbCommand>("db").WithDescription("Restore the databases from a snapshot, exactly, with the writers stopped");
+    });
+    config.AddBranch("snapshot", snapshot =>
+    {
+        snapshot.SetDescription("Database snapshots: create, list, verify, clean up");
+        snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot the databases (--only databases|postgres|redis)");
+        snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("Complete snapshots, newest first");
+        snapshot.AddCommand<SnapshotVerifyCommand>("verify").WithDescription("Check a snapshot's checksums and archives (--deep: restore into a scratch database)");
+        snapshot.AddCommand<SnapshotCleanupCommand>("cleanup").WithDescription("Drop the databases that database rollbacks kept aside");
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");

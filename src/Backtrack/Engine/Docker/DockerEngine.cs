@@ -195,8 +195,16 @@ public sealed class DockerEngine : IContainerEngine
                 var output = stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
                 if (stdin is not null)
                 {
-                    await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
-                    stream.CloseWrite();
+                    try
+                    {
+                        await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
+                        stream.CloseWrite();
+                    }
+                    catch (IOException)
+                    {
+                        // The command stopped reading (it ended, or needed only the start, as pg_restore --list does):
+                        // as with a shell pipe, its exit code says whether that was a failure.
+                    }
                 }
 
                 await output.ConfigureAwait(false);
