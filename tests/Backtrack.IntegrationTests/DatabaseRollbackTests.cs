@@ -107,11 +107,15 @@ public sealed class DatabaseRollbackTests : IAsyncLifetime
         var stderr = process.StandardError.ReadToEndAsync();
         var killed = false;
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!killed && !process.HasExited && DateTime.UtcNow < deadline)
+        await using (var watcher = await stack.OpenAsync("postgres"))
         {
-            killed = await stack.ScalarAsync<long>(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'shop__bt_new' AND query ILIKE 'COPY%'", "postgres") > 0;
-            await Task.Delay(killed ? 0 : 5);
+            await using var kill = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'shop__bt_new' AND query ILIKE 'COPY%'", watcher);
+            while (!killed && !process.HasExited && DateTime.UtcNow < deadline)
+            {
+                killed = (long)(await kill.ExecuteScalarAsync())! > 0;
+                await Task.Delay(killed ? 0 : 5);
+            }
         }
 
         await process.WaitForExitAsync();

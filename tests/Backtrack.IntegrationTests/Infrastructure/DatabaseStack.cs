@@ -72,7 +72,14 @@ public sealed class DatabaseStack : IAsyncLifetime
         });
         foreach (var container in leftovers)
         {
-            await Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+            try
+            {
+                await Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Compose removed it meanwhile.
+            }
         }
 
         Docker.Dispose();
