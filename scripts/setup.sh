@@ -102,5 +102,7 @@ apt_install docker.io busybox-static git ca-certificates curl
 start_dockerd
 install_compose
 build_demo_images
+# Postgres 15 and Redis 7 for the database snapshots and their tests (debootstrap + docker import; cached).
+scripts/build-db-image.sh
 build_tool
 log "ready ($(docker version -f '{{.Server.Version}}') engine, $(docker compose version --short 2>/dev/null || docker-compose version --short))"

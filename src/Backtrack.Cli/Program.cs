@@ -27,6 +27,7 @@ app.Configure(config =>
         rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
         rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
         rollback.AddCommand<RollbackGitCommand>("git").WithDescription("Roll the deploy repository back to the last good commit, redeploy, health-gate");
+        rollback.AddCommand<RollbackDbCommand>("db").WithDescription("Restore the databases from a snapshot, exactly, with the writers stopped");
     });
     config.AddBranch("fix", fix =>
     {
@@ -34,6 +35,14 @@ app.Configure(config =>
         fix.AddCommand<FixModelCommand>("model").WithDescription("Restore one file from git history and restart the service that reads it");
         fix.AddCommand<FixConfigCommand>("config").WithDescription("Restore .env from a saved copy and recreate the services whose configuration changed");
         fix.AddCommand<FixMemoryCommand>("memory").WithDescription("Set a service's memory limit through the engine, optionally restart it");
+    });
+    config.AddBranch("snapshot", snapshot =>
+    {
+        snapshot.SetDescription("Database snapshots: create, list, verify, clean up");
+        snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot the databases (--only databases|postgres|redis)");
+        snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("Complete snapshots, newest first");
+        snapshot.AddCommand<SnapshotVerifyCommand>("verify").WithDescription("Check a snapshot's checksums and archives (--deep: restore into a scratch database)");
+        snapshot.AddCommand<SnapshotCleanupCommand>("cleanup").WithDescription("Drop the databases that database rollbacks kept aside");
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");

@@ -148,13 +148,17 @@ public sealed class DockerEngine : IContainerEngine
         Guard(() => client.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = true }, ct));
 
     public Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct) =>
+        ExecAsync(idOrName, command, null, timeout, ct);
+
+    public Task<ExecResult> ExecAsync(
+        string idOrName, IReadOnlyList<string> command, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken ct) =>
         Guard(async () =>
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(timeout);
             var exec = await client.Exec.CreateContainerExecAsync(
                 idOrName,
-                new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
+                new ContainerExecCreateParameters { Cmd = command.ToList(), Env = EnvList(environment), AttachStdout = true, AttachStderr = true },
                 deadline.Token).ConfigureAwait(false);
             string stdout, stderr;
             using (var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), deadline.Token).ConfigureAwait(false))
@@ -167,19 +171,40 @@ public sealed class DockerEngine : IContainerEngine
         });
 
     public Task<long> ExecStreamAsync(string idOrName, IReadOnlyList<string> command, Stream? stdin, Stream stdout, Stream stderr, CancellationToken ct) =>
+        ExecStreamAsync(idOrName, command, null, stdin, stdout, stderr, ct);
+
+    public Task<long> ExecStreamAsync(
+        string idOrName,
+        IReadOnlyList<string> command,
+        IReadOnlyDictionary<string, string>? environment,
+        Stream? stdin,
+        Stream stdout,
+        Stream stderr,
+        CancellationToken ct) =>
         Guard(async () =>
         {
             var exec = await client.Exec.CreateContainerExecAsync(
                 idOrName,
-                new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdin = stdin is not null, AttachStdout = true, AttachStderr = true },
+                new ContainerExecCreateParameters
+                {
+                    Cmd = command.ToList(), Env = EnvList(environment), AttachStdin = stdin is not null, AttachStdout = true, AttachStderr = true,
+                },
                 ct).ConfigureAwait(false);
             using (var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), ct).ConfigureAwait(false))
             {
                 var output = stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
                 if (stdin is not null)
                 {
-                    await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
-                    stream.CloseWrite();
+                    try
+                    {
+                        await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
+                        stream.CloseWrite();
+                    }
+                    catch (IOException)
+                    {
+                        // The command stopped reading (it ended, or needed only the start, as pg_restore --list does):
+                        // as with a shell pipe, its exit code says whether that was a failure.
+                    }
                 }
 
                 await output.ConfigureAwait(false);
@@ -188,6 +213,9 @@ public sealed class DockerEngine : IContainerEngine
             var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, ct).ConfigureAwait(false);
             return inspect.ExitCode ?? -1;
         });
+
+    private static List<string> EnvList(IReadOnlyDictionary<string, string>? environment) =>
+        environment is null ? [] : environment.Select(e => $"{e.Key}={e.Value}").ToList();
 
     public Task<Stream> GetArchiveAsync(string idOrName, string path, CancellationToken ct) =>
         Guard(async () =>

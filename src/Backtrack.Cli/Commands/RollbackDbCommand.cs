@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Configuration;
+using Backtrack.Databases;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class RollbackDbSettings : MutatingSettings
+{
+    [CommandOption("--from <SNAPSHOT>")]
+    [Description("The snapshot to restore ('backtrack snapshot list')")]
+    public string? From { get; init; }
+
+    [CommandOption("--only <WHAT>")]
+    [Description("postgres or redis (default: both, as far as the snapshot holds them)")]
+    public string? Only { get; init; }
+
+    [CommandOption("--stop-timeout <DURATION>")]
+    public string? StopTimeout { get; init; }
+
+    [CommandOption("--health-timeout <DURATION>")]
+    public string? HealthTimeout { get; init; }
+}
+
+/// <summary>backtrack rollback db --from SNAPSHOT: verify, safety snapshot, stop writers, restore exactly, start writers, undo on failure.</summary>
+public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackDbSettings settings, CancellationToken ct)
+    {
+        var request = new DatabaseRollbackRequest(
+            settings.From ?? throw new BacktrackException("--from SNAPSHOT is required; 'backtrack snapshot list' lists them"),
+            SnapshotScopeOption.Parse(settings.Only, allowDatabases: false),
+            settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
+            settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
+        const string command = "rollback db";
+        using var held = settings.DryRun ? null : environment.Lock(command);
+        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
+        if (interrupted.Count > 0)
+        {
+            throw new Backtrack.Planning.ConflictException(
+                $"operation {interrupted[0].Id} ({interrupted[0].Command}) was interrupted and left the stack half-done; run 'backtrack repair' first");
+        }
+
+        var plan = await new DatabaseRollbackPlanner(environment.Engine, environment.Inspector, environment.Clock)
+            .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,16 @@
+using Backtrack.Cli.Settings;
+using Backtrack.Databases;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>backtrack snapshot cleanup: drops the databases that database rollbacks kept aside, after a confirmation.</summary>
+public sealed class SnapshotCleanupCommand : EnvironmentCommand<MutatingSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
+    {
+        using var held = settings.DryRun ? null : environment.Lock("snapshot cleanup");
+        var plan = await new DatabaseCleanupPlanner(environment.Engine, environment.Inspector, environment.Clock)
+            .PlanAsync(environment.Config, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, "snapshot cleanup", plan, ct).ConfigureAwait(false);
+    }
+}

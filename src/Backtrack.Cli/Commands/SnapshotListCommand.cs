@@ -1,0 +1,43 @@
+using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
+using Backtrack.Snapshots;
+using Spectre.Console;
+
+namespace Backtrack.Cli.Commands;
+
+/// <summary>backtrack snapshot list: complete snapshots, newest first.</summary>
+public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, EnvironmentSettings settings, CancellationToken ct)
+    {
+        var snapshots = await new SnapshotStore(environment.Config.Snapshots.Directory).ListAsync(ct).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            Json.Write(snapshots.Select(s => new
+            {
+                id = s.Id,
+                kind = s.Kind,
+                created = s.CreatedAt,
+                bytes = s.TotalBytes,
+                postgres = s.Postgres?.Databases.Select(d => d.Name),
+                redisKeys = s.Redis?.Keys,
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumns("SNAPSHOT", "KIND", "CREATED", "SIZE", "POSTGRES", "REDIS");
+        foreach (var s in snapshots)
+        {
+            table.AddRow(
+                s.Id,
+                s.Kind,
+                Format.Time(s.CreatedAt),
+                TransferProgressView.Bytes(s.TotalBytes),
+                Markup.Escape(s.Postgres is { } p ? $"{p.ServerVersion.Split(' ')[0]}: {string.Join(", ", p.Databases.Select(d => d.Name))}" : "-"),
+                s.Redis is { } r ? $"{r.Version}: {r.Keys} keys" : "-");
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,138 @@
+using Backtrack.Configuration;
+using Backtrack.Databases.Steps;
+using Backtrack.Engine;
+using Backtrack.Planning;
+using Backtrack.Rollback;
+using Backtrack.Rollback.Steps;
+using Backtrack.Snapshots;
+using Backtrack.Snapshots.Postgres;
+using Backtrack.Snapshots.Redis;
+using Backtrack.Status;
+
+namespace Backtrack.Databases;
+
+/// <summary>
+/// Plans a database rollback: verify the snapshot, check versions, take a safety snapshot, stop the
+/// writers, restore Postgres into new databases swapped in by rename and Redis by files put into its
+/// stopped container, start the writers, health gate. Planning connects (a wrong password or a stopped
+/// database fails here, with nothing changed) but changes nothing.
+/// </summary>
+public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInspector inspector, TimeProvider clock)
+{
+    private static readonly TimeSpan RedisLoadTimeout = TimeSpan.FromMinutes(10);
+
+    public async Task<Plan> PlanAsync(EnvironmentConfig env, DatabaseRollbackRequest request, CancellationToken ct)
+    {
+        var store = new SnapshotStore(env.Snapshots.Directory);
+        var manifest = await store.LoadAsync(request.SnapshotId, ct).ConfigureAwait(false);
+        var scope = Scope(manifest, request.Scope);
+        var planId = Plan.NewId(clock);
+        var steps = new List<PlanStep> { new VerifySnapshotStep(0, "checks", manifest.Id, scope) };
+
+        ContainerDetails? postgresContainer = null;
+        if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
+        {
+            var config = DatabaseContainers.PostgresConfig(env);
+            postgresContainer = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+            var (version, number) = await new PostgresClient(engine, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
+            CheckServerVersionStep.Require(postgres.ServerVersion, postgres.Major, version, number);
+            steps.Add(new CheckServerVersionStep(0, "checks", postgresContainer.Name, postgres.ServerVersion, postgres.Major));
+        }
+
+        ContainerDetails? redisContainer = null;
+        if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redisSnapshot)
+        {
+            var config = DatabaseContainers.RedisConfig(env);
+            redisContainer = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
+            var appendOnly = await new RedisClient(engine, redisContainer.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
+            if (appendOnly && !redisSnapshot.AppendOnly)
+            {
+                throw new BacktrackException(
+                    $"Redis runs with appendonly on but snapshot {manifest.Id} was taken with it off: Redis would load its AOF and ignore the snapshot's RDB");
+            }
+        }
+
+        steps.Add(new SafetySnapshotStep(1, "safety", planId, scope));
+
+        var stopTimeout = request.StopTimeout ?? env.StopTimeout;
+        var healthTimeout = request.HealthTimeout ?? env.HealthTimeout;
+        var writers = await RunningWritersAsync(env, ct).ConfigureAwait(false);
+        var levels = RollbackPlanner.DependencyLevels(writers);
+        var order = writers.OrderBy(w => levels[ServiceOf(w)]).ThenBy(ServiceOf, StringComparer.Ordinal).ToList();
+        foreach (var writer in Enumerable.Reverse(order))
+        {
+            steps.Add(new StopContainerStep(2, "writers", writer.Id, writer.Name, stopTimeout, env.ServiceOrDefault(ServiceOf(writer)).Health));
+        }
+
+        if (postgresContainer is not null && manifest.Postgres is { } dumped)
+        {
+            var container = postgresContainer.Name;
+            steps.Add(new RestoreGlobalsStep(3, "postgres", container, manifest.Id));
+            foreach (var database in dumped.Databases)
+            {
+                var staging = PostgresSql.StagingName(database.Name);
+                steps.Add(new CreateStagingDatabaseStep(3, "postgres", container, staging, database.Owner, database.Encoding, database.Collate, database.Ctype));
+                steps.Add(new PgRestoreStep(3, "postgres", container, manifest.Id, database.Artifact, staging));
+                steps.Add(new CheckRowCountsStep(3, "postgres", container, manifest.Id, database.Name, staging));
+                steps.Add(new SwapDatabaseStep(3, "postgres", container, database.Name, staging, PostgresSql.AsideName(database.Name, planId)));
+            }
+        }
+
+        if (redisContainer is not null)
+        {
+            var service = ServiceOf(redisContainer);
+            steps.Add(new StopContainerStep(3, "redis", redisContainer.Id, redisContainer.Name, stopTimeout, env.ServiceOrDefault(service).Health));
+            steps.Add(new PutRedisFilesStep(3, "redis", redisContainer.Name, manifest.Id, planId));
+            steps.Add(new StartContainerStep(3, "redis", redisContainer.Name, stopTimeout));
+            steps.Add(new WaitRedisLoadedStep(3, "redis", redisContainer.Name, manifest.Id, RedisLoadTimeout));
+        }
+
+        foreach (var writer in order)
+        {
+            steps.Add(new StartContainerStep(4, "writers", writer.Name, stopTimeout));
+        }
+
+        foreach (var writer in order)
+        {
+            steps.Add(new HealthGateStep(4, "writers", writer.Name, env.ServiceOrDefault(ServiceOf(writer)).Health, healthTimeout));
+        }
+
+        var what = string.Join(" and ", new[] { scope.HasFlag(SnapshotScope.Postgres) ? "Postgres" : null, scope.HasFlag(SnapshotScope.Redis) ? "Redis" : null }.OfType<string>());
+        var summary = $"restore {what} from snapshot {manifest.Id} ({manifest.Kind}, {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC); "
+            + $"writers stopped meanwhile: {(order.Count == 0 ? "none running" : string.Join(", ", order.Select(ServiceOf)))}";
+        return new Plan(planId, "rollback db", summary, steps);
+    }
+
+    /// <summary>The requested part of what the snapshot holds; asking for a part it lacks is an error.</summary>
+    private static SnapshotScope Scope(SnapshotManifest manifest, SnapshotScope requested)
+    {
+        var held = (manifest.Postgres is null ? SnapshotScope.None : SnapshotScope.Postgres) | (manifest.Redis is null ? SnapshotScope.None : SnapshotScope.Redis);
+        if (requested != SnapshotScope.Databases && (held & requested) != requested)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} holds no {SnapshotCreator.Describe(requested)} data");
+        }
+
+        var scope = held & requested;
+        return scope != SnapshotScope.None
+            ? scope
+            : throw new BacktrackException($"snapshot {manifest.Id} holds no database data");
+    }
+
+    private async Task<List<ContainerDetails>> RunningWritersAsync(EnvironmentConfig env, CancellationToken ct)
+    {
+        var writers = new List<ContainerDetails>();
+        foreach (var service in env.Writers)
+        {
+            var container = await inspector.RequireAsync(env, service, ct).ConfigureAwait(false);
+            if (container.State.Running)
+            {
+                writers.Add(container);
+            }
+        }
+
+        return writers;
+    }
+
+    private static string ServiceOf(ContainerDetails container) =>
+        container.Spec.Labels.GetValueOrDefault(Compose.ComposeLabels.Service, container.Name);
+}

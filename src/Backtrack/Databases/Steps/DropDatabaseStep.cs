@@ -1,0 +1,14 @@
+using Backtrack.Planning;
+using Backtrack.Snapshots.Postgres;
+
+namespace Backtrack.Databases.Steps;
+
+/// <summary>Drops a database Backtrack kept aside after a restore (destructive: planned only after a confirmation).</summary>
+public sealed record DropDatabaseStep(int Wave, string Lane, string Container, string Database) : PlanStep(Wave, Lane)
+{
+    public override string Describe() => $"drop database {Database}";
+
+    public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
+        DatabaseStepSupport.Postgres(context, Container)
+            .ExecuteAsync(PostgresClient.MaintenanceDatabase, $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(Database)} WITH (FORCE)", ct);
+}

@@ -1,0 +1,17 @@
+using Backtrack.Planning;
+
+namespace Backtrack.Databases.Steps;
+
+/// <summary>pg_restore --exit-on-error of the snapshot's dump, streamed into the container, into the staging database.</summary>
+public sealed record PgRestoreStep(int Wave, string Lane, string Container, string SnapshotId, string Artifact, string Staging) : PlanStep(Wave, Lane)
+{
+    public override string Describe() => $"pg_restore --exit-on-error {Artifact} into {Staging}";
+
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        var store = DatabaseStepSupport.Store(context);
+        var manifest = await store.LoadAsync(SnapshotId, ct).ConfigureAwait(false);
+        await using var dump = store.OpenArtifact(manifest, manifest.Artifact(Artifact));
+        await DatabaseStepSupport.Postgres(context, Container).RestoreAsync(Staging, dump, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,19 @@
+using Backtrack.Planning;
+using Backtrack.Snapshots;
+using Backtrack.Status;
+
+namespace Backtrack.Databases.Steps;
+
+/// <summary>Checks the snapshot (checksums, pg_restore --list, redis-check-rdb) before anything is stopped.</summary>
+public sealed record VerifySnapshotStep(int Wave, string Lane, string SnapshotId, SnapshotScope Scope) : PlanStep(Wave, Lane)
+{
+    public override string Describe() => $"verify snapshot {SnapshotId}: sizes, sha256, pg_restore --list, redis-check-rdb";
+
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        var store = DatabaseStepSupport.Store(context);
+        var manifest = await store.LoadAsync(SnapshotId, ct).ConfigureAwait(false);
+        await new SnapshotVerifier(context.Engine, new ProjectInspector(context.Engine))
+            .VerifyAsync(context.Environment, store, manifest, Scope, deep: false, progress: null, ct).ConfigureAwait(false);
+    }
+}

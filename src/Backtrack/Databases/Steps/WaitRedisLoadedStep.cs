@@ -1,0 +1,22 @@
+using Backtrack.Planning;
+
+namespace Backtrack.Databases.Steps;
+
+/// <summary>Waits until Redis has loaded its files, then checks it holds the snapshot's number of keys.</summary>
+public sealed record WaitRedisLoadedStep(int Wave, string Lane, string Container, string SnapshotId, TimeSpan Timeout) : PlanStep(Wave, Lane)
+{
+    public override string Describe() => $"wait until Redis in {Container} has loaded (at most {Timeout.TotalSeconds:0.#} s) and check its key count";
+
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        var manifest = await DatabaseStepSupport.ManifestAsync(context, SnapshotId, ct).ConfigureAwait(false);
+        var expected = manifest.Redis?.Keys ?? throw new BacktrackException($"snapshot {SnapshotId} has no Redis files");
+        var client = DatabaseStepSupport.Redis(context, Container);
+        await client.WaitLoadedAsync(Timeout, ct).ConfigureAwait(false);
+        var keys = await client.KeyCountAsync(ct).ConfigureAwait(false);
+        if (keys != expected)
+        {
+            throw new BacktrackException($"Redis in {Container} holds {keys} keys after loading; the snapshot has {expected}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Backtrack.Snapshots;
+
+/// <summary>
+/// One file of a snapshot, relative to its directory, with the size and sha256 computed while it was
+/// streamed in. Attributes carry what restoring it needs (the database, the file's owner and mode).
+/// </summary>
+public sealed record SnapshotArtifact(string Path, string Kind, long Size, string Sha256, IReadOnlyDictionary<string, string> Attributes)
+{
+    public const string PostgresDump = "postgres-dump";
+    public const string PostgresGlobals = "postgres-globals";
+    public const string RedisRdb = "redis-rdb";
+    public const string RedisAof = "redis-aof";
+
+    public string? Attribute(string name) => Attributes.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Backtrack.Snapshots;
+
+/// <summary>
+/// The snapshot directory of an environment: one folder per snapshot (0700, files 0600), named by its ID,
+/// sortable by time, holding its artifacts and manifest.json. A snapshot is written into a hidden
+/// ".partial-" folder and renamed into place once complete, so listing never shows a half-written one.
+/// </summary>
+public sealed class SnapshotStore(string directory)
+{
+    public const string ManifestFile = "manifest.json";
+    internal const string PartialPrefix = ".partial-";
+    internal const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    internal const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Directory { get; } = directory;
+
+    /// <summary>Starts writing a snapshot; disposing the writer without committing removes what it wrote.</summary>
+    public SnapshotWriter Begin(string id)
+    {
+        System.IO.Directory.CreateDirectory(Directory, DirectoryMode);
+        if (System.IO.Directory.Exists(PathOf(id)))
+        {
+            throw new BacktrackException($"snapshot {id} already exists");
+        }
+
+        var partial = Path.Combine(Directory, PartialPrefix + id);
+        if (System.IO.Directory.Exists(partial))
+        {
+            System.IO.Directory.Delete(partial, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(partial, DirectoryMode);
+        return new SnapshotWriter(partial, PathOf(id));
+    }
+
+    /// <summary>Complete snapshots, newest first.</summary>
+    public async Task<IReadOnlyList<SnapshotManifest>> ListAsync(CancellationToken ct)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
+        var manifests = new List<SnapshotManifest>();
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory).Order(StringComparer.Ordinal).Reverse())
+        {
+            var name = Path.GetFileName(folder);
+            if (!name.StartsWith('.') && File.Exists(Path.Combine(folder, ManifestFile)))
+            {
+                manifests.Add(await ReadManifestAsync(name, ct).ConfigureAwait(false));
+            }
+        }
+
+        return manifests;
+    }
+
+    public async Task<SnapshotManifest> LoadAsync(string id, CancellationToken ct)
+    {
+        if (id.Contains('/', StringComparison.Ordinal) || id.StartsWith('.') || !File.Exists(Path.Combine(PathOf(id), ManifestFile)))
+        {
+            throw new BacktrackException($"no snapshot '{id}' in {Directory}; 'backtrack snapshot list' lists them");
+        }
+
+        return await ReadManifestAsync(id, ct).ConfigureAwait(false);
+    }
+
+    public string PathOf(string id) => Path.Combine(Directory, id);
+
+    public string PathOf(SnapshotManifest manifest, SnapshotArtifact artifact) => Path.Combine(PathOf(manifest.Id), artifact.Path);
+
+    public FileStream OpenArtifact(SnapshotManifest manifest, SnapshotArtifact artifact) =>
+        new(PathOf(manifest, artifact), new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+
+    public void Delete(string id) => System.IO.Directory.Delete(PathOf(id), recursive: true);
+
+    private async Task<SnapshotManifest> ReadManifestAsync(string id, CancellationToken ct)
+    {
+        var path = Path.Combine(PathOf(id), ManifestFile);
+        await using var file = File.OpenRead(path);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<SnapshotManifest>(file, JsonOptions, ct).ConfigureAwait(false)
+                ?? throw new BacktrackException($"{path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new BacktrackException($"{path} is not a valid manifest: {e.Message}");
+        }
+    }
+}

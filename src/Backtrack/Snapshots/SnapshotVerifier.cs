@@ -1,0 +1,144 @@
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Snapshots.Postgres;
+using Backtrack.Snapshots.Redis;
+using Backtrack.Status;
+
+namespace Backtrack.Snapshots;
+
+/// <summary>
+/// Checks a snapshot before anything trusts it: every artifact's size and sha256; each dump's table of
+/// contents (pg_restore --list) and the RDB file (redis-check-rdb) inside the database containers; with
+/// deep, each dump restored into a scratch database whose row counts must equal the manifest's.
+/// Throws on the first problem; returns what was checked.
+/// </summary>
+public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector inspector)
+{
+    public static async Task VerifyChecksumsAsync(SnapshotStore store, SnapshotManifest manifest, IProgress<TransferProgress>? progress, CancellationToken ct)
+    {
+        foreach (var artifact in manifest.Artifacts)
+        {
+            var path = store.PathOf(manifest, artifact);
+            var length = File.Exists(path) ? new FileInfo(path).Length : -1;
+            if (length < 0)
+            {
+                throw new BacktrackException($"snapshot {manifest.Id} is incomplete: {artifact.Path} is missing");
+            }
+
+            if (length != artifact.Size)
+            {
+                throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} has {length} bytes, the manifest says {artifact.Size} (truncated?)");
+            }
+
+            await using var file = store.OpenArtifact(manifest, artifact);
+            await using var metered = new MeteredStream(file, "verify " + artifact.Path, artifact.Size, progress);
+            await metered.CopyToAsync(Stream.Null, 1 << 16, ct).ConfigureAwait(false);
+            if (metered.FinishHash() != artifact.Sha256)
+            {
+                throw new BacktrackException($"snapshot {manifest.Id} is damaged: the sha256 of {artifact.Path} differs from the manifest's");
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> VerifyAsync(
+        EnvironmentConfig env, SnapshotStore store, SnapshotManifest manifest, SnapshotScope scope, bool deep, IProgress<TransferProgress>? progress, CancellationToken ct)
+    {
+        var checks = new List<string>();
+        await VerifyChecksumsAsync(store, manifest, progress, ct).ConfigureAwait(false);
+        checks.Add($"{manifest.Artifacts.Count} artifacts: sizes and sha256 match");
+
+        if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
+        {
+            var config = DatabaseContainers.PostgresConfig(env);
+            var container = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+            var client = new PostgresClient(engine, container.Id, config);
+            foreach (var database in postgres.Databases)
+            {
+                var artifact = manifest.Artifact(database.Artifact);
+                await using (var dump = store.OpenArtifact(manifest, artifact))
+                {
+                    var entries = await ListAsync(client, manifest, artifact, dump, ct).ConfigureAwait(false);
+                    checks.Add($"{artifact.Path}: pg_restore --list reads {entries} entries");
+                }
+
+                if (deep)
+                {
+                    checks.Add(await RestoreIntoScratchAsync(client, store, manifest, database, artifact, ct).ConfigureAwait(false));
+                }
+            }
+        }
+
+        if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redis)
+        {
+            var config = DatabaseContainers.RedisConfig(env);
+            var container = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
+            var artifact = manifest.Artifacts.First(a => a.Kind == SnapshotArtifact.RedisRdb);
+            checks.Add(await CheckRdbAsync(store, manifest, artifact, container.Id, redis.Keys, ct).ConfigureAwait(false));
+        }
+
+        return checks;
+    }
+
+    private static async Task<int> ListAsync(PostgresClient client, SnapshotManifest manifest, SnapshotArtifact artifact, Stream dump, CancellationToken ct)
+    {
+        try
+        {
+            return await client.ListArchiveAsync(dump, ct).ConfigureAwait(false);
+        }
+        catch (BacktrackException e)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read by pg_restore: {e.Message}");
+        }
+    }
+
+    private static async Task<string> RestoreIntoScratchAsync(
+        PostgresClient client, SnapshotStore store, SnapshotManifest manifest, PostgresDatabaseSnapshot database, SnapshotArtifact artifact, CancellationToken ct)
+    {
+        var scratch = PostgresSql.VerifyName(database.Name);
+        var drop = $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(scratch)} WITH (FORCE)";
+        await client.ExecuteAsync(PostgresClient.MaintenanceDatabase, drop, ct).ConfigureAwait(false);
+        await client.ExecuteAsync(PostgresClient.MaintenanceDatabase, $"CREATE DATABASE {PostgresSql.Identifier(scratch)} TEMPLATE template0", ct)
+            .ConfigureAwait(false);
+        try
+        {
+            await using (var dump = store.OpenArtifact(manifest, artifact))
+            {
+                await client.RestoreAsync(scratch, dump, ct).ConfigureAwait(false);
+            }
+
+            var counts = await client.RowCountsAsync(scratch, ct).ConfigureAwait(false);
+            RowCountCheck.Require(database.Name, database.RowCounts, counts);
+            return $"{artifact.Path}: restored into a scratch database, {counts.Count} tables, {counts.Values.Sum()} rows as in the manifest";
+        }
+        finally
+        {
+            await client.ExecuteAsync(PostgresClient.MaintenanceDatabase, drop, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>redis-check-rdb inside the Redis container, on a copy put into its /tmp and removed after.</summary>
+    private async Task<string> CheckRdbAsync(SnapshotStore store, SnapshotManifest manifest, SnapshotArtifact artifact, string container, long keys, CancellationToken ct)
+    {
+        var name = $"backtrack-check-{Guid.NewGuid():N}.rdb";
+        await using (var rdb = store.OpenArtifact(manifest, artifact))
+        {
+            await RedisFiles.PutFileAsync(engine, container, "/tmp", name, rdb, artifact.Attributes, ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var result = await engine.ExecAsync(container, ["redis-check-rdb", "/tmp/" + name], TimeSpan.FromMinutes(30), ct).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                var detail = (result.Stdout + result.Stderr).Split('\n').LastOrDefault(l => l.Contains("rdb", StringComparison.OrdinalIgnoreCase))?.Trim();
+                throw new BacktrackException($"snapshot {manifest.Id} is damaged: redis-check-rdb rejects {artifact.Path}: {detail}");
+            }
+
+            return $"{artifact.Path}: redis-check-rdb OK ({keys} keys in the manifest)";
+        }
+        finally
+        {
+            await engine.ExecAsync(container, ["rm", "-f", "/tmp/" + name], TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
