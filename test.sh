@@ -3,9 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh
-# Leftovers of an earlier run that was killed: only this suite's own containers, by its label.
-docker ps -aq --filter label=org.backtrack.test=true | xargs -r docker rm -f >/dev/null
-docker volume ls -q --filter label=org.backtrack.test=true | xargs -r docker volume rm -f >/dev/null
+# Leftovers of an earlier run that was killed: only this suite's own (by its label), and only those
+# older than half an hour, so that a run going on beside this one (another checkout) keeps its own.
+cutoff=$(($(date +%s) - 1800))
+for id in $(docker ps -aq --filter label=org.backtrack.test=true); do
+  created=$(docker inspect -f '{{.Created}}' "$id" 2>/dev/null) || continue
+  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] && docker rm -f "$id" >/dev/null 2>&1
+done
+for volume in $(docker volume ls -q --filter label=org.backtrack.test=true); do
+  created=$(docker volume inspect -f '{{.CreatedAt}}' "$volume" 2>/dev/null) || continue
+  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] && docker volume rm -f "$volume" >/dev/null 2>&1
+done
+true
 dotnet build Backtrack.slnx -c Release -nologo -v q -clp:NoSummary
 status=0
 log=$(mktemp)
