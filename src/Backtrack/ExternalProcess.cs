@@ -8,9 +8,8 @@ namespace Backtrack;
 /// </summary>
 public static class ExternalProcess
 {
-    public static async Task<ProcessOutput> RunAsync(
-        string file, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout, CancellationToken ct,
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>How every program is started: argument list, redirected streams, no shell.</summary>
+    internal static ProcessStartInfo StartInfo(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -30,6 +29,14 @@ public static class ExternalProcess
             info.Environment[key] = value;
         }
 
+        return info;
+    }
+
+    public static async Task<ProcessOutput> RunAsync(
+        string file, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = StartInfo(file, args, workingDirectory, environment);
         Process process;
         try
         {

@@ -36,28 +36,34 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
     {
         var variables = await ReadEnvFileAsync(EnvFilePath, ct).ConfigureAwait(false);
         var lines = new Dictionary<string, ComposeImageLine>();
-        foreach (var file in ConfigFiles)
+        foreach (var (file, name, service) in await ServiceDefinitionsAsync(ct).ConfigureAwait(false))
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("services"), out var services) || services is not YamlMappingNode serviceMap)
+            if (service is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("image"), out var image)
+                && image is YamlScalarNode { Value: { } raw })
             {
-                continue;
-            }
-
-            foreach (var (key, value) in serviceMap.Children)
-            {
-                if (value is YamlMappingNode service && service.Children.TryGetValue(new YamlScalarNode("image"), out var image)
-                    && image is YamlScalarNode { Value: { } raw })
-                {
-                    var name = ((YamlScalarNode)key).Value!;
-                    lines[name] = new ComposeImageLine(name, raw, Interpolate(raw, variables), file);
-                }
+                lines[name] = new ComposeImageLine(name, raw, Interpolate(raw, variables), file);
             }
         }
 
         return lines;
+    }
+
+    /// <summary>Each service definition of each file, in file order: (file, service name, its node).</summary>
+    public async Task<IReadOnlyList<(string File, string Service, YamlNode Definition)>> ServiceDefinitionsAsync(CancellationToken ct)
+    {
+        var definitions = new List<(string, string, YamlNode)>();
+        foreach (var file in ConfigFiles)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+                && root.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode serviceMap)
+            {
+                definitions.AddRange(serviceMap.Children.Select(s => (file, ((YamlScalarNode)s.Key).Value!, s.Value)));
+            }
+        }
+
+        return definitions;
     }
 
     /// <summary>Compose's ${VAR}, ${VAR:-default}, ${VAR-default} and $VAR.</summary>

@@ -10,23 +10,11 @@ public static class ComposeVariables
     {
         var result = new SortedSet<string>(StringComparer.Ordinal);
         var all = variables.Any(v => v.StartsWith("COMPOSE_", StringComparison.Ordinal));
-        foreach (var file in files.ConfigFiles)
+        foreach (var (file, name, service) in await files.ServiceDefinitionsAsync(ct).ConfigureAwait(false))
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("services"), out var services) || services is not YamlMappingNode serviceMap)
+            if (all || Uses(service, variables, Path.GetDirectoryName(file)!, files.EnvFilePath))
             {
-                continue;
-            }
-
-            foreach (var (key, value) in serviceMap.Children)
-            {
-                var name = ((YamlScalarNode)key).Value!;
-                if (all || Uses(value, variables, Path.GetDirectoryName(file)!, files.EnvFilePath))
-                {
-                    result.Add(name);
-                }
+                result.Add(name);
             }
         }
 

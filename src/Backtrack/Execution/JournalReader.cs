@@ -1,6 +1,4 @@
-using System.Globalization;
 using Backtrack.State;
-using Microsoft.Data.Sqlite;
 
 namespace Backtrack.Execution;
 
@@ -22,49 +20,24 @@ public sealed class JournalReader(StateDatabase database)
         database.RunAsync<IReadOnlyList<OperationRecord>>(
             async connection =>
             {
-                var operations = new List<OperationRecord>();
-                using (var command = connection.CreateCommand())
-                {
-                    command.CommandText = "SELECT id, kind, command, started, ended, outcome, error FROM operations ORDER BY started DESC LIMIT $limit";
-                    command.Parameters.AddWithValue("$limit", limit);
-                    using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                    {
-                        operations.Add(new OperationRecord(
-                            reader.GetString(0), reader.GetString(1), reader.GetString(2), Time(reader, 3)!.Value, Time(reader, 4),
-                            Text(reader, 5), Text(reader, 6), []));
-                    }
-                }
-
+                var operations = await connection.QueryAsync(
+                    "SELECT id, kind, command, started, ended, outcome, error FROM operations ORDER BY started DESC LIMIT $limit",
+                    r => new OperationRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3), r.TimeOrNull(4), r.TextOrNull(5), r.TextOrNull(6), []),
+                    ct,
+                    ("$limit", limit)).ConfigureAwait(false);
                 var result = new List<OperationRecord>();
                 foreach (var operation in operations)
                 {
-                    result.Add(operation with { Steps = await StepsAsync(connection, operation.Id, ct).ConfigureAwait(false) });
+                    var steps = await connection.QueryAsync(
+                        "SELECT seq, lane, kind, phase, description, started, ended, outcome, error FROM steps WHERE operation_id = $op ORDER BY seq",
+                        r => new StepRecord(
+                            r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5), r.TimeOrNull(6), r.TextOrNull(7), r.TextOrNull(8)),
+                        ct,
+                        ("$op", operation.Id)).ConfigureAwait(false);
+                    result.Add(operation with { Steps = steps });
                 }
 
                 return result;
             },
             ct);
-
-    private static async Task<IReadOnlyList<StepRecord>> StepsAsync(SqliteConnection connection, string operationId, CancellationToken ct)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, lane, kind, phase, description, started, ended, outcome, error FROM steps WHERE operation_id = $op ORDER BY seq";
-        command.Parameters.AddWithValue("$op", operationId);
-        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var steps = new List<StepRecord>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            steps.Add(new StepRecord(
-                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Time(reader, 5)!.Value,
-                Time(reader, 6), Text(reader, 7), Text(reader, 8)));
-        }
-
-        return steps;
-    }
-
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Backtrack.Engine;
 using Backtrack.State;
-using Microsoft.Data.Sqlite;
 
 namespace Backtrack.Releases;
 
@@ -59,55 +58,24 @@ public sealed class ReleaseStore(StateDatabase database)
         database.RunAsync<IReadOnlyList<Release>>(
             async connection =>
             {
-                var releases = new List<Release>();
-                using (var command = connection.CreateCommand())
-                {
-                    command.CommandText = $"SELECT id, created, origin, note, git_commit, operation_id FROM releases {clause}";
-                    command.Parameters.AddWithValue(parameter.Name, parameter.Value);
-                    using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                    {
-                        releases.Add(new Release(
-                            reader.GetInt64(0),
-                            DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
-                            reader.GetString(2),
-                            Text(reader, 3),
-                            Text(reader, 4),
-                            Text(reader, 5),
-                            []));
-                    }
-                }
-
+                var releases = await connection.QueryAsync(
+                    $"SELECT id, created, origin, note, git_commit, operation_id FROM releases {clause}",
+                    r => new Release(r.GetInt64(0), r.Time(1), r.GetString(2), r.TextOrNull(3), r.TextOrNull(4), r.TextOrNull(5), []),
+                    ct,
+                    parameter).ConfigureAwait(false);
                 var result = new List<Release>();
                 foreach (var release in releases)
                 {
-                    result.Add(release with { Services = await ServicesAsync(connection, release.Id, ct).ConfigureAwait(false) });
+                    var services = await connection.QueryAsync(
+                        "SELECT service, container_name, image, image_id, healthy, spec FROM release_services WHERE release_id = $id ORDER BY service",
+                        r => new ServiceRelease(
+                            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5))!),
+                        ct,
+                        ("$id", release.Id)).ConfigureAwait(false);
+                    result.Add(release with { Services = services });
                 }
 
                 return result;
             },
             ct);
-
-    private static async Task<IReadOnlyList<ServiceRelease>> ServicesAsync(SqliteConnection connection, long releaseId, CancellationToken ct)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT service, container_name, image, image_id, healthy, spec FROM release_services WHERE release_id = $id ORDER BY service";
-        command.Parameters.AddWithValue("$id", releaseId);
-        using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var services = new List<ServiceRelease>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            services.Add(new ServiceRelease(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetBoolean(4),
-                JsonSerializer.Deserialize<ContainerSpec>(reader.GetString(5))!));
-        }
-
-        return services;
-    }
-
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 }

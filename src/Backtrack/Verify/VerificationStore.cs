@@ -40,22 +40,13 @@ public sealed class VerificationStore(StateDatabase database)
         database.RunAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT at, check_name, subject, passed, detail, window_seconds FROM verifications WHERE operation_id = $op ORDER BY seq
-                    """;
-                command.Parameters.AddWithValue("$op", operationId);
-                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                var checks = new List<VerifyCheck>();
-                DateTimeOffset at = default;
-                double window = 0;
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    at = DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-                    window = reader.GetDouble(5);
-                    checks.Add(new VerifyCheck(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4)));
-                }
-
+                var rows = await connection.QueryAsync(
+                    "SELECT at, check_name, subject, passed, detail, window_seconds FROM verifications WHERE operation_id = $op ORDER BY seq",
+                    r => (At: r.Time(0), Window: r.GetDouble(5), Check: new VerifyCheck(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4))),
+                    ct,
+                    ("$op", operationId)).ConfigureAwait(false);
+                var checks = rows.Select(r => r.Check).ToList();
+                var (at, window) = rows.Count == 0 ? (default, 0) : (rows[^1].At, rows[^1].Window);
                 return checks.Count == 0 ? null : new VerifyReport(at, TimeSpan.FromSeconds(window), checks);
             },
             ct);
