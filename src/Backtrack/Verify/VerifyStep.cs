@@ -9,7 +9,7 @@ namespace Backtrack.Verify;
 public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "verify")
 {
     public override string Describe() =>
-        $"verify: every service running and healthy, no error lines in the last {Window.TotalMinutes:0.#} min, restart counts steady, databases answer, free disk";
+        $"check every service running and healthy, no error lines in the last {Window.TotalMinutes:0.#} min, restart counts steady, databases answer, free disk";
 
     public override bool BestEffort => true;
 
