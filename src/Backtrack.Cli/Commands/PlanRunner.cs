@@ -28,6 +28,7 @@ public static class PlanRunner
 
         if (!settings.Yes && !Confirm())
         {
+            await Console.Error.WriteLineAsync("declined; nothing was changed").ConfigureAwait(false);
             return ExitCodes.Declined;
         }
 
