@@ -27,6 +27,7 @@ app.Configure(config =>
         rollback.AddCommand<RollbackCommand<RollbackServiceSettings>>("service").WithDescription("Roll back the named services");
         rollback.AddCommand<RollbackCommand<RollbackSettings>>("all").WithDescription("Roll back every service, atomically");
         rollback.AddCommand<RollbackGitCommand>("git").WithDescription("Roll the deploy repository back to the last good commit, redeploy, health-gate");
+        rollback.AddCommand<RollbackFullCommand>("full").WithDescription("Restore everything from a full snapshot: config, volumes, databases, services; safety snapshot first");
         rollback.AddCommand<RollbackDbCommand>("db").WithDescription("Restore the databases from a snapshot, exactly, with the writers stopped");
     });
     config.AddBranch("fix", fix =>
@@ -38,10 +39,11 @@ app.Configure(config =>
     });
     config.AddBranch("snapshot", snapshot =>
     {
-        snapshot.SetDescription("Database snapshots: create, list, verify, clean up");
-        snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot the databases (--only databases|postgres|redis)");
+        snapshot.SetDescription("Snapshots: create, list, verify, prune, clean up");
+        snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot config, specs, volumes and databases (--only databases|volumes|config|postgres|redis)");
         snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("Complete snapshots, newest first");
         snapshot.AddCommand<SnapshotVerifyCommand>("verify").WithDescription("Check a snapshot's checksums and archives (--deep: restore into a scratch database)");
+        snapshot.AddCommand<SnapshotPruneCommand>("prune").WithDescription("Remove old snapshots (--keep N [--keep-days D]); never the newest verified, a recent safety one or one in use");
         snapshot.AddCommand<SnapshotCleanupCommand>("cleanup").WithDescription("Drop the databases that database rollbacks kept aside");
     });
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");

@@ -21,11 +21,15 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
                 bytes = s.TotalBytes,
                 postgres = s.Postgres?.Databases.Select(d => d.Name),
                 redisKeys = s.Redis?.Keys,
+                full = s.IsFull,
+                volumes = s.Volumes?.Select(v => v.Name),
+                configFiles = s.Config?.Select(c => c.Path),
+                note = s.Note,
             }));
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("SNAPSHOT", "KIND", "CREATED", "SIZE", "POSTGRES", "REDIS");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("SNAPSHOT", "KIND", "CREATED", "SIZE", "SERVICES", "VOLUMES", "CONFIG", "POSTGRES", "REDIS");
         foreach (var s in snapshots)
         {
             table.AddRow(
@@ -33,6 +37,9 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
                 s.Kind,
                 Format.Time(s.CreatedAt),
                 TransferProgressView.Bytes(s.TotalBytes),
+                s.Release is { } r0 ? r0.Services.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+                s.Volumes is { } v ? v.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+                s.Config is { } c ? c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
                 Markup.Escape(s.Postgres is { } p ? $"{p.ServerVersion.Split(' ')[0]}: {string.Join(", ", p.Databases.Select(d => d.Name))}" : "-"),
                 s.Redis is { } r ? $"{r.Version}: {r.Keys} keys" : "-");
         }

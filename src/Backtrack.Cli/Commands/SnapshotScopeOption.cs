@@ -12,6 +12,6 @@ public static class SnapshotScopeOption
         "postgres" => SnapshotScope.Postgres,
         "redis" => SnapshotScope.Redis,
         _ => throw new BacktrackException(
-            $"--only must be {(allowDatabases ? "databases, " : "")}postgres or redis, not '{value}'" + (allowDatabases ? " (full snapshots are not available yet)" : "")),
+            $"--only must be {(allowDatabases ? "databases, " : "")}postgres or redis, not '{value}'"),
     };
 }

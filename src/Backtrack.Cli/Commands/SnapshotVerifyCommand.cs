@@ -36,6 +36,7 @@ public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySet
             return ExitCodes.Failed;
         }
 
+        await store.MarkVerifiedAsync(manifest.Id, ct).ConfigureAwait(false);
         if (settings.Json)
         {
             Json.Write(new { snapshot = manifest.Id, ok = true, checks });

@@ -66,25 +66,14 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
 
         if (postgresContainer is not null && manifest.Postgres is { } dumped)
         {
-            var container = postgresContainer.Name;
-            steps.Add(new RestoreGlobalsStep(3, "postgres", container, manifest.Id));
-            foreach (var database in dumped.Databases)
-            {
-                var staging = PostgresSql.StagingName(database.Name);
-                steps.Add(new CreateStagingDatabaseStep(3, "postgres", container, staging, database.Owner, database.Encoding, database.Collate, database.Ctype));
-                steps.Add(new PgRestoreStep(3, "postgres", container, manifest.Id, database.Artifact, staging));
-                steps.Add(new CheckRowCountsStep(3, "postgres", container, manifest.Id, database.Name, staging));
-                steps.Add(new SwapDatabaseStep(3, "postgres", container, database.Name, staging, PostgresSql.AsideName(database.Name, planId)));
-            }
+            steps.AddRange(PostgresRestoreSteps(3, postgresContainer.Name, manifest.Id, dumped, planId));
         }
 
         if (redisContainer is not null)
         {
             var service = ServiceOf(redisContainer);
             steps.Add(new StopContainerStep(3, "redis", redisContainer.Id, redisContainer.Name, stopTimeout, env.ServiceOrDefault(service).Health));
-            steps.Add(new PutRedisFilesStep(3, "redis", redisContainer.Name, manifest.Id, planId));
-            steps.Add(new StartContainerStep(3, "redis", redisContainer.Name, stopTimeout));
-            steps.Add(new WaitRedisLoadedStep(3, "redis", redisContainer.Name, manifest.Id, RedisLoadTimeout));
+            steps.AddRange(RedisRestoreSteps(3, redisContainer.Name, manifest.Id, planId, stopTimeout));
         }
 
         foreach (var writer in order)
@@ -101,6 +90,35 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         var summary = $"restore {what} from snapshot {manifest.Id} ({manifest.Kind}, {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC); "
             + $"writers stopped meanwhile: {(order.Count == 0 ? "none running" : string.Join(", ", order.Select(ServiceOf)))}";
         return new Plan(planId, "rollback db", summary, steps);
+    }
+
+    /// <summary>
+    /// Postgres restored exactly from a snapshot's dumps into a running server: roles, then per database a
+    /// staging database, pg_restore, row counts checked, swapped in by rename (the live one kept aside
+    /// under the operation's ID). Also the database part of a full rollback.
+    /// </summary>
+    public static IEnumerable<PlanStep> PostgresRestoreSteps(int wave, string container, string snapshotId, PostgresSnapshot dumped, string operationId)
+    {
+        yield return new RestoreGlobalsStep(wave, "postgres", container, snapshotId);
+        foreach (var database in dumped.Databases)
+        {
+            var staging = PostgresSql.StagingName(database.Name);
+            yield return new CreateStagingDatabaseStep(wave, "postgres", container, staging, database.Owner, database.Encoding, database.Collate, database.Ctype);
+            yield return new PgRestoreStep(wave, "postgres", container, snapshotId, database.Artifact, staging);
+            yield return new CheckRowCountsStep(wave, "postgres", container, snapshotId, database.Name, staging);
+            yield return new SwapDatabaseStep(wave, "postgres", container, database.Name, staging, PostgresSql.AsideName(database.Name, operationId));
+        }
+    }
+
+    /// <summary>
+    /// Redis restored from a snapshot's files into its stopped container, started, loaded and its key count
+    /// checked; undoing puts the safety snapshot's files back. Also the Redis part of a full rollback.
+    /// </summary>
+    public static IEnumerable<PlanStep> RedisRestoreSteps(int wave, string container, string snapshotId, string safetySnapshotId, TimeSpan stopTimeout)
+    {
+        yield return new PutRedisFilesStep(wave, "redis", container, snapshotId, safetySnapshotId);
+        yield return new StartContainerStep(wave, "redis", container, stopTimeout);
+        yield return new WaitRedisLoadedStep(wave, "redis", container, snapshotId, RedisLoadTimeout);
     }
 
     /// <summary>The requested part of what the snapshot holds; asking for a part it lacks is an error.</summary>

@@ -10,6 +10,10 @@ public sealed record SnapshotArtifact(string Path, string Kind, long Size, strin
     public const string PostgresGlobals = "postgres-globals";
     public const string RedisRdb = "redis-rdb";
     public const string RedisAof = "redis-aof";
+    public const string VolumeArchive = "volume-archive";
+    public const string ConfigFile = "config-file";
+    public const string ComposeConfig = "compose-config";
+    public const string ReleaseSpecs = "release";
 
     public string? Attribute(string name) => Attributes.TryGetValue(name, out var value) ? value : null;
 }

@@ -28,15 +28,23 @@ public sealed class SnapshotCreator(IContainerEngine engine, ProjectInspector in
         var store = new SnapshotStore(env.Snapshots.Directory);
         using var writer = store.Begin(id);
         var artifacts = new List<SnapshotArtifact>();
+        var (postgres, redis) = await WriteDatabasesAsync(env, scope, writer, artifacts, progress, ct).ConfigureAwait(false);
+        var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormat, id, kind, env.Name, env.Project, clock.GetUtcNow(), artifacts, postgres, redis);
+        await writer.CommitAsync(manifest, ct).ConfigureAwait(false);
+        return manifest;
+    }
+
+    /// <summary>Dumps the configured databases of the scope into a snapshot being written (also part of a full snapshot).</summary>
+    public async Task<(PostgresSnapshot? Postgres, RedisSnapshot? Redis)> WriteDatabasesAsync(
+        EnvironmentConfig env, SnapshotScope scope, SnapshotWriter writer, List<SnapshotArtifact> artifacts, IProgress<TransferProgress>? progress, CancellationToken ct)
+    {
         var postgres = scope.HasFlag(SnapshotScope.Postgres) && env.Postgres is { } pg
             ? await SnapshotPostgresAsync(env, pg, writer, artifacts, progress, ct).ConfigureAwait(false)
             : null;
         var redis = scope.HasFlag(SnapshotScope.Redis) && env.Redis is { } rd
             ? await SnapshotRedisAsync(env, rd, writer, artifacts, progress, ct).ConfigureAwait(false)
             : null;
-        var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormat, id, kind, env.Name, env.Project, clock.GetUtcNow(), artifacts, postgres, redis);
-        await writer.CommitAsync(manifest, ct).ConfigureAwait(false);
-        return manifest;
+        return (postgres, redis);
     }
 
     public static string Describe(SnapshotScope scope) => scope switch

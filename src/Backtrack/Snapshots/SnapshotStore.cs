@@ -8,9 +8,11 @@ namespace Backtrack.Snapshots;
 /// sortable by time, holding its artifacts and manifest.json. A snapshot is written into a hidden
 /// ".partial-" folder and renamed into place once complete, so listing never shows a half-written one.
 /// </summary>
-public sealed class SnapshotStore(string directory)
+public sealed class SnapshotStore(string directory) : ISnapshotStorage
 {
     public const string ManifestFile = "manifest.json";
+    public const string ManifestChecksumFile = "manifest.sha256";
+    private const string VerifiedMarker = ".verified";
     internal const string PartialPrefix = ".partial-";
     internal const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     internal const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -81,6 +83,37 @@ public sealed class SnapshotStore(string directory)
         new(PathOf(manifest, artifact), new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
 
     public void Delete(string id) => System.IO.Directory.Delete(PathOf(id), recursive: true);
+
+    /// <summary>
+    /// The manifest's bytes against manifest.sha256. A manifest of format 2 or later must have one; older
+    /// (database-only) snapshots were written without it.
+    /// </summary>
+    public async Task VerifyManifestChecksumAsync(SnapshotManifest manifest, CancellationToken ct)
+    {
+        var sumPath = Path.Combine(PathOf(manifest.Id), ManifestChecksumFile);
+        if (!File.Exists(sumPath))
+        {
+            if (manifest.Format >= 2)
+            {
+                throw new BacktrackException($"snapshot {manifest.Id} is incomplete: {ManifestChecksumFile} is missing");
+            }
+
+            return;
+        }
+
+        var expected = (await File.ReadAllTextAsync(sumPath, ct).ConfigureAwait(false)).Trim();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(PathOf(manifest.Id), ManifestFile), ct).ConfigureAwait(false);
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != expected)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} is damaged: the sha256 of {ManifestFile} differs from {ManifestChecksumFile}");
+        }
+    }
+
+    /// <summary>Notes that a snapshot passed verification (retention keeps the newest such).</summary>
+    public Task MarkVerifiedAsync(string id, CancellationToken ct) =>
+        File.WriteAllTextAsync(Path.Combine(PathOf(id), VerifiedMarker), DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
+
+    public bool IsVerified(string id) => File.Exists(Path.Combine(PathOf(id), VerifiedMarker));
 
     private async Task<SnapshotManifest> ReadManifestAsync(string id, CancellationToken ct)
     {

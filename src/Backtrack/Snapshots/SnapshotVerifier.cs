@@ -3,6 +3,7 @@ using Backtrack.Engine;
 using Backtrack.Snapshots.Postgres;
 using Backtrack.Snapshots.Redis;
 using Backtrack.Status;
+using Backtrack.Volumes;
 
 namespace Backtrack.Snapshots;
 
@@ -16,6 +17,7 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
 {
     public static async Task VerifyChecksumsAsync(SnapshotStore store, SnapshotManifest manifest, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
+        await store.VerifyManifestChecksumAsync(manifest, ct).ConfigureAwait(false);
         foreach (var artifact in manifest.Artifacts)
         {
             var path = store.PathOf(manifest, artifact);
@@ -32,11 +34,57 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
 
             await using var file = store.OpenArtifact(manifest, artifact);
             await using var metered = new MeteredStream(file, "verify " + artifact.Path, artifact.Size, progress);
+            var volume = manifest.Volumes?.FirstOrDefault(v => v.Artifact == artifact.Path);
+            var files = volume is null ? null : await ReadVolumeFilesAsync(manifest, artifact, metered, ct).ConfigureAwait(false);
             await metered.CopyToAsync(Stream.Null, 1 << 16, ct).ConfigureAwait(false);
             if (metered.FinishHash() != artifact.Sha256)
             {
                 throw new BacktrackException($"snapshot {manifest.Id} is damaged: the sha256 of {artifact.Path} differs from the manifest's");
             }
+
+            if (volume is not null && files is not null)
+            {
+                CompareFiles(manifest, volume, files);
+                await ValidateArchiveAsync(manifest, store.PathOf(manifest, artifact), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Each file inside a volume archive, hashed in the same pass as the archive itself.</summary>
+    private static async Task<IReadOnlyList<ArchivedFile>> ReadVolumeFilesAsync(SnapshotManifest manifest, SnapshotArtifact artifact, Stream archive, CancellationToken ct)
+    {
+        try
+        {
+            return await VolumeTransfer.ListFilesAsync(archive, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or EndOfStreamException)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} is not a readable tar archive ({e.Message})");
+        }
+    }
+
+    private static void CompareFiles(SnapshotManifest manifest, VolumeSnapshot volume, IReadOnlyList<ArchivedFile> files)
+    {
+        var expected = volume.Files.ToDictionary(f => f.Path);
+        var differing = files.Where(f => !expected.TryGetValue(f.Path, out var e) || e != f).Select(f => f.Path)
+            .Concat(volume.Files.Select(f => f.Path).Except(files.Select(f => f.Path)))
+            .ToList();
+        if (differing.Count > 0)
+        {
+            throw new BacktrackException(
+                $"snapshot {manifest.Id} is damaged: files of volume {volume.Name} differ from the manifest's: {string.Join(", ", differing.Take(5))}");
+        }
+    }
+
+    private static async Task ValidateArchiveAsync(SnapshotManifest manifest, string path, CancellationToken ct)
+    {
+        try
+        {
+            await VolumeTransfer.ValidateAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (UnsafeArchiveException e)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {e.Message}");
         }
     }
 

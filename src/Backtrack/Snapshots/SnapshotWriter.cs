@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Backtrack.Snapshots;
@@ -41,18 +42,34 @@ public sealed class SnapshotWriter : IDisposable
         return new SnapshotArtifact(path, kind, metered.Count, metered.FinishHash(), attributes);
     }
 
-    /// <summary>Writes manifest.json and makes the snapshot visible.</summary>
+    /// <summary>
+    /// The full path an artifact is written to by a producer that writes files itself (a volume export);
+    /// the caller records the artifact with the size and sha256 it computed.
+    /// </summary>
+    public string PathFor(string path)
+    {
+        var full = Path.Combine(partial, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!, SnapshotStore.DirectoryMode);
+        return full;
+    }
+
+    /// <summary>Writes manifest.json and its sha256 (manifest.sha256), then makes the snapshot visible.</summary>
     public async Task CommitAsync(SnapshotManifest manifest, CancellationToken ct)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = SnapshotStore.FileMode };
-        await using (var file = new FileStream(Path.Combine(partial, SnapshotStore.ManifestFile), options))
-        {
-            await JsonSerializer.SerializeAsync(file, manifest, SnapshotStore.JsonOptions, ct).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
-        }
-
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, SnapshotStore.JsonOptions);
+        await WriteFileAsync(SnapshotStore.ManifestFile, bytes, ct).ConfigureAwait(false);
+        await WriteFileAsync(SnapshotStore.ManifestChecksumFile, System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\n"), ct)
+            .ConfigureAwait(false);
         Directory.Move(partial, final);
         committed = true;
+    }
+
+    private async Task WriteFileAsync(string name, byte[] bytes, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = SnapshotStore.FileMode };
+        await using var file = new FileStream(Path.Combine(partial, name), options);
+        await file.WriteAsync(bytes, ct).ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
     }
 
     public void Dispose()

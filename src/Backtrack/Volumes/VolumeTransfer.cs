@@ -36,9 +36,15 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     /// <summary>Every entry of an archive, relative to the volume root, with the sha256 of each file's content.</summary>
     public static async Task<IReadOnlyList<ArchivedFile>> ListFilesAsync(string archivePath, CancellationToken ct)
     {
-        var files = new List<ArchivedFile>();
         await using var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
-        await using var reader = new TarReader(file);
+        return await ListFilesAsync(file, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>As the other overload, reading the archive once from a stream (left open, read up to the end of the archive's entries).</summary>
+    public static async Task<IReadOnlyList<ArchivedFile>> ListFilesAsync(Stream archive, CancellationToken ct)
+    {
+        var files = new List<ArchivedFile>();
+        await using var reader = new TarReader(archive, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, ct).ConfigureAwait(false) is { } entry)
         {
             var path = Relative(entry.Name);
@@ -64,16 +70,24 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     /// </summary>
     public async Task ReplaceAsync(VolumeInfo volume, string archivePath, CancellationToken ct)
     {
-        await using (var check = File.OpenRead(archivePath))
+        await ValidateAsync(archivePath, ct).ConfigureAwait(false);
+        // An interrupted restore may have removed the volume already.
+        if ((await engine.ListVolumesAsync(new Dictionary<string, string?>(), ct).ConfigureAwait(false)).Any(v => v.Name == volume.Name))
         {
-            await TarSafety.ValidateAsync(check, archivePath, Root, ct).ConfigureAwait(false);
+            await engine.RemoveVolumeAsync(volume.Name, ct).ConfigureAwait(false);
         }
 
-        await engine.RemoveVolumeAsync(volume.Name, ct).ConfigureAwait(false);
         await engine.CreateVolumeAsync(volume.Name, volume.Labels, ct).ConfigureAwait(false);
         await using var parked = await ParkAsync(volume.Name, ct).ConfigureAwait(false);
         await using var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
         await engine.PutArchiveAsync(parked.Id, "/", archive, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses an archive with an entry (or link) that would land outside the volume.</summary>
+    public static async Task ValidateAsync(string archivePath, CancellationToken ct)
+    {
+        await using var check = File.OpenRead(archivePath);
+        await TarSafety.ValidateAsync(check, archivePath, Root, ct).ConfigureAwait(false);
     }
 
     private async Task<ParkedContainer> ParkAsync(string volume, CancellationToken ct)

@@ -43,9 +43,12 @@ public sealed class DatabaseStack : IAsyncLifetime
     public string ConnectionString(string database = "shop") =>
         $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={Password};Database={database};Pooling=false;Timeout=10";
 
+    public string EnvFile => Path.Combine(Directory, ".env");
+
     public async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(Directory, "compose.yaml"), ComposeFile());
+        await File.WriteAllTextAsync(EnvFile, "APP_TAG=v1\nJOBS_TAG=v1\nFEATURE=first-value\n");
         await File.WriteAllTextAsync(Path.Combine(Directory, "backtrack.yml"), ConfigFile());
         await ComposeAsync("up", "-d");
         var db = await ContainerIdAsync("db");
@@ -84,6 +87,21 @@ public sealed class DatabaseStack : IAsyncLifetime
 
         Docker.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    /// <summary>A "deploy": the project's .env rewritten, then docker compose up -d.</summary>
+    public async Task DeployAsync(string envFile)
+    {
+        await File.WriteAllTextAsync(EnvFile, envFile);
+        await ComposeAsync("up", "-d");
+    }
+
+    /// <summary>A shell command in a service's container (busybox sh); its stdout.</summary>
+    public async Task<string> ShellAsync(string service, string script)
+    {
+        var result = await DockerExecAsync(await ContainerIdAsync(service), "/bin/busybox", "sh", "-c", script);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Stdout;
     }
 
     public Task<ProcessResult> BacktrackAsync(params string[] args) => BacktrackWithPasswordAsync(Password, args);
@@ -181,14 +199,22 @@ public sealed class DatabaseStack : IAsyncLifetime
             volumes: [redisdata:/data]
             labels: { {{TestStack.TestLabel}}: "true" }
           app:
-            image: backtrack-demo/worker:v1
+            image: backtrack-demo/worker:${APP_TAG:-v1}
+            environment:
+              FEATURE: ${FEATURE:-none}
+            volumes: [files:/files]
             depends_on: [db, cache]
             labels: { {{TestStack.TestLabel}}: "true" }
           jobs:
-            image: backtrack-demo/api:v1
+            image: backtrack-demo/api:${JOBS_TAG:-v1}
+            volumes: [uploads:/uploads]
             depends_on: [app]
             labels: { {{TestStack.TestLabel}}: "true" }
         volumes:
+          files:
+            labels: { {{TestStack.TestLabel}}: "true" }
+          uploads:
+            labels: { {{TestStack.TestLabel}}: "true" }
           pgdata:
             labels: { {{TestStack.TestLabel}}: "true" }
           redisdata:

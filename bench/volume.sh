@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): a full snapshot and a full restore of a named volume of SIZE_MB (default 1024)
+# against the plain docker commands doing the same by hand. One compose project `btbench-<random>` with a
+# service `web` (backtrack-demo/web:v1) mounting the volume `data`, filled with random files; measured in ms:
+#   snap      `backtrack snapshot create --only volumes` (archive API through a parked container, sha256 of the
+#             archive and of every file in it, manifest)
+#   cp-out    `docker cp web:/data - > data.tar` (the same bytes, nothing checked)
+#   restore   `backtrack rollback full --to SNAPSHOT --yes` (verify: checksums + per-file hashes; a full safety
+#             snapshot of the present; stop, remove, volume replaced exactly, container created, started, gated)
+#   by-hand   the runbook's equivalent: sha256sum of the archive, `docker cp` out of the present (the backup),
+#             `docker stop` + `docker rm`, `docker volume rm` + `create`, `docker cp` in through a created
+#             container, `docker compose up -d`
+# and prints snap/cp-out and restore/by-hand. Target: both <= 1.2.
+#
+#   SIZE_MB=1024 bench/volume.sh
+#
+# Everything it creates carries the label org.backtrack.bench=true and is removed on exit, also on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+SIZE_MB=${SIZE_MB:-1024}
+case $SIZE_MB in '' | *[!0-9]*) echo "SIZE_MB must be a number" >&2; exit 2 ;; esac
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+ms() { date +%s%3N; }
+
+./scripts/setup.sh >/dev/null
+project="btbench-$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+dir=$(mktemp -d)
+compose() { "$repo/scripts/compose.sh" -p "$project" --project-directory "$dir" -f "$dir/compose.yaml" "$@"; }
+cleanup() {
+  compose down -v -t 1 >/dev/null 2>&1 || true
+  docker rm -f "$project-parked" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+cat > "$dir/compose.yaml" <<YAML
+services:
+  web:
+    image: backtrack-demo/web:v1
+    volumes: [data:/data]
+    labels: { org.backtrack.bench: "true" }
+volumes:
+  data:
+    labels: { org.backtrack.bench: "true" }
+YAML
+cat > "$dir/backtrack.yml" <<YAML
+environments:
+  bench:
+    project: $project
+    stateDir: state
+    healthTimeout: 30s
+    stopTimeout: 5s
+    services:
+      web: { health: none }
+YAML
+compose up -d >/dev/null 2>&1
+web=$(compose ps -q web)
+files=$(( SIZE_MB / 64 > 0 ? SIZE_MB / 64 : 1 ))
+each=$(( SIZE_MB / files ))
+log "filling the volume: $files files of $each MB"
+docker exec "$web" /bin/busybox sh -c "i=0; while [ \$i -lt $files ]; do dd if=/dev/urandom of=/data/f\$i bs=1M count=$each 2>/dev/null; i=\$((i+1)); done"
+bt() { (cd "$dir" && "$repo/backtrack" "$@"); }
+
+t0=$(ms); out=$(bt snapshot create --only volumes -o json); t1=$(ms)
+id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$out")
+snap=$((t1 - t0))
+t0=$(ms); docker cp "$web:/data" - > "$dir/data.tar"; t1=$(ms)
+cpout=$((t1 - t0))
+log "snapshot $id: $snap ms; docker cp out: $cpout ms"
+
+# A full restore needs the specs: a config snapshot taken now, the volume data from the volumes snapshot.
+bt snapshot create --only config >/dev/null
+docker exec "$web" /bin/busybox sh -c 'echo stray > /data/stray'
+full=$(bt snapshot create -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+docker exec "$web" /bin/busybox sh -c 'rm /data/stray; echo later > /data/later'
+t0=$(ms); bt rollback full --to "$full" --yes >/dev/null; t1=$(ms)
+restore=$((t1 - t0))
+
+web=$(compose ps -q web)
+t0=$(ms)
+sha256sum "$dir/data.tar" >/dev/null
+docker cp "$web:/data" - > "$dir/present.tar"
+docker stop -t 5 "$web" >/dev/null && docker rm "$web" >/dev/null
+docker volume rm "${project}_data" >/dev/null
+docker volume create --label "com.docker.compose.project=$project" --label com.docker.compose.volume=data --label org.backtrack.bench=true "${project}_data" >/dev/null
+docker create --name "$project-parked" --label org.backtrack.bench=true -v "${project}_data:/data" backtrack-demo/web:v1 >/dev/null
+docker cp - "$project-parked:/" < "$dir/data.tar"
+docker rm "$project-parked" >/dev/null
+compose up -d >/dev/null 2>&1
+t1=$(ms)
+byhand=$((t1 - t0))
+
+engine=$(docker version -f '{{.Server.Version}}')
+printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)"
+printf '| Measurement | ms |\n|---|---:|\n'
+printf '| snapshot create --only volumes | %s |\n| docker cp out | %s |\n' "$snap" "$cpout"
+printf '| rollback full (verify, safety snapshot, replace, recreate) | %s |\n| by hand (sha256sum, cp out, stop, rm, volume recreate, cp in, up) | %s |\n' "$restore" "$byhand"
+awk -v a="$snap" -v b="$cpout" -v c="$restore" -v d="$byhand" 'BEGIN { printf "\nsnapshot ratio %.2f, restore ratio %.2f (target <= 1.2)\n", a / b, c / d }'

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.FullSystem;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class RollbackFullSettings : MutatingSettings
+{
+    [CommandOption("--to <SNAPSHOT|TIME>")]
+    [Description("A snapshot ID, or a time (ISO 8601, or a duration such as 2h: that long ago) whose newest full snapshot is taken")]
+    public string? To { get; init; }
+}
+
+/// <summary>backtrack rollback full --to SNAPSHOT|TIME: verify, safety snapshot, stop, restore config, volumes, databases and services, start, gate, verify.</summary>
+public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackFullSettings settings, CancellationToken ct)
+    {
+        var to = settings.To ?? throw new BacktrackException("--to SNAPSHOT|TIME is required; 'backtrack snapshot list' lists them");
+        using var held = settings.DryRun ? null : environment.Lock(FullRollbackPlanner.Command);
+        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        var plan = await new FullRollbackPlanner(environment.Engine, environment.Clock).PlanAsync(environment.Config, to, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(environment, settings, FullRollbackPlanner.Command, plan, ct).ConfigureAwait(false);
+    }
+}

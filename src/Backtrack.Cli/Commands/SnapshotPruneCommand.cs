@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Backtrack.Cli.Settings;
+using Backtrack.Snapshots;
+using Spectre.Console.Cli;
+
+namespace Backtrack.Cli.Commands;
+
+public sealed class SnapshotPruneSettings : MutatingSettings
+{
+    [CommandOption("--keep <N>")]
+    [Description("How many of the newest snapshots to keep (at least 1)")]
+    public int? Keep { get; init; }
+
+    [CommandOption("--keep-days <D>")]
+    [Description("Also keep every snapshot younger than D days")]
+    public int? KeepDays { get; init; }
+}
+
+/// <summary>backtrack snapshot prune --keep N [--keep-days D]: removes old snapshots, never the newest verified one, a recent safety snapshot or one in use.</summary>
+public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSettings>
+{
+    protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotPruneSettings settings, CancellationToken ct)
+    {
+        var keep = settings.Keep ?? throw new BacktrackException("--keep N is required");
+        using var held = settings.DryRun ? null : environment.Lock("snapshot prune");
+        var store = new SnapshotStore(environment.Config.Snapshots.Directory);
+        var inUse = (await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
+        var removable = SnapshotRetention.Removable(
+            await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, inUse, keep, settings.KeepDays, environment.Clock.GetUtcNow());
+        foreach (var snapshot in removable)
+        {
+            if (!settings.DryRun)
+            {
+                store.Delete(snapshot.Id);
+            }
+
+            Console.WriteLine($"{(settings.DryRun ? "would remove" : "removed")} {snapshot.Id} ({snapshot.Kind}, {snapshot.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC)");
+        }
+
+        Console.WriteLine($"{removable.Count} snapshot(s) {(settings.DryRun ? "would be " : "")}removed");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Backtrack.Snapshots;
+
+/// <summary>
+/// Which snapshots 'snapshot prune' removes: beyond the newest <c>keep</c> and older than <c>keepDays</c>
+/// (when given); never every snapshot, the newest verified one, a safety snapshot younger than a day, or
+/// one in use (named by an unfinished operation).
+/// </summary>
+public static class SnapshotRetention
+{
+    private static readonly TimeSpan SafetyGrace = TimeSpan.FromDays(1);
+
+    /// <param name="snapshots">Complete snapshots, newest first.</param>
+    public static IReadOnlyList<SnapshotManifest> Removable(
+        IReadOnlyList<SnapshotManifest> snapshots, Func<string, bool> verified, IReadOnlySet<string> inUse, int keep, int? keepDays, DateTimeOffset now)
+    {
+        if (keep < 1)
+        {
+            throw new BacktrackException("--keep must be at least 1: prune never removes every snapshot");
+        }
+
+        var newestVerified = snapshots.FirstOrDefault(s => verified(s.Id))?.Id;
+        return snapshots
+            .Skip(keep)
+            .Where(s => keepDays is not { } days || s.CreatedAt < now - TimeSpan.FromDays(days))
+            .Where(s => s.Id != newestVerified)
+            .Where(s => !(s.Kind == "safety" && s.CreatedAt > now - SafetyGrace))
+            .Where(s => !inUse.Contains(s.Id))
+            .ToList();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Backtrack.IntegrationTests.Infrastructure;
+
+namespace Backtrack.IntegrationTests;
+
+/// <summary>
+/// Full snapshots and 'rollback full' on a real stack: Postgres, Redis and two services with a named volume
+/// each, a project .env; changed after the snapshot in files, env, data and images.
+/// </summary>
+public sealed class FullRollbackTests : IAsyncLifetime
+{
+    private const string FirstEnv = "APP_TAG=v1\nJOBS_TAG=v1\nFEATURE=first-value\n";
+    private const string LaterEnv = "APP_TAG=v2\nJOBS_TAG=v3\nFEATURE=later-value\n";
+    private readonly DatabaseStack stack = new();
+
+    public async Task InitializeAsync()
+    {
+        await stack.InitializeAsync();
+        await stack.ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
+        await stack.RedisAsync("SET", "k1", "v1");
+        await stack.RedisAsync("SET", "k2", "v1");
+        await stack.ShellAsync("app", "mkdir -p /files/sub && printf alpha > /files/a.txt && printf beta > /files/sub/b.txt && chown 1234:5678 /files/a.txt && chmod 640 /files/a.txt && ln -s a.txt /files/link");
+        await stack.ShellAsync("jobs", "printf upload-1 > /uploads/u1.bin && dd if=/dev/urandom of=/uploads/big.bin bs=1024 count=512 2>/dev/null");
+    }
+
+    public Task DisposeAsync() => stack.DisposeAsync();
+
+    [Fact]
+    public async Task Rollback_full_brings_back_volumes_exactly_env_files_data_and_images()
+    {
+        var snapshot = await CreateSnapshotAsync();
+        var verify = await stack.BacktrackAsync("snapshot", "verify", snapshot);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        var before = await StateAsync();
+        var images = new Dictionary<string, string> { ["app"] = (await stack.InspectAsync("app")).Image, ["jobs"] = (await stack.InspectAsync("jobs")).Image };
+
+        await ChangeEverythingAsync();
+        Assert.NotEqual(before, await StateAsync());
+
+        var result = await stack.BacktrackAsync("rollback", "full", "--to", snapshot, "--yes");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain(stack.Password, result.Stdout + result.Stderr);
+        Assert.DoesNotContain("later-value", result.Stdout + result.Stderr);
+        Assert.Equal(before, await StateAsync());
+        Assert.Equal(FirstEnv, await File.ReadAllTextAsync(stack.EnvFile));
+        Assert.Equal(100L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
+        Assert.Equal("v1", await stack.RedisAsync("GET", "k2"));
+        Assert.Equal("0", await stack.RedisAsync("EXISTS", "k3"));
+        foreach (var (service, image) in images)
+        {
+            var container = await stack.InspectAsync(service);
+            Assert.Equal(image, container.Image);
+        }
+
+        Assert.Contains("FEATURE=first-value", (await stack.InspectAsync("app")).Config.Env);
+
+        foreach (var service in new[] { "db", "cache", "app", "jobs" })
+        {
+            Assert.True((await stack.InspectAsync(service)).State.Running, $"{service} runs");
+        }
+
+        // The safety snapshot of the present is listed, full, beside the restored one.
+        var list = TestStack.ParseJson(await stack.BacktrackAsync("snapshot", "list", "-o", "json"));
+        Assert.Contains(list.EnumerateArray(), s => s.GetProperty("kind").GetString() == "safety" && s.GetProperty("full").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_snapshot_with_a_corrupted_volume_archive_is_refused_before_anything_stops()
+    {
+        var snapshot = await CreateSnapshotAsync();
+        var archive = Path.Combine(stack.SnapshotDirectory, snapshot, "volumes", $"{stack.Project}_files.tar");
+        var bytes = await File.ReadAllBytesAsync(archive);
+        bytes[1024] ^= 0x5a;
+        await File.WriteAllBytesAsync(archive, bytes);
+        await ChangeEverythingAsync();
+        var started = new Dictionary<string, string>();
+        foreach (var service in new[] { "db", "cache", "app", "jobs" })
+        {
+            started[service] = (await stack.InspectAsync(service)).State.StartedAt;
+        }
+
+        var result = await stack.BacktrackAsync("rollback", "full", "--to", snapshot, "--yes");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("damaged", result.Stdout + result.Stderr);
+        foreach (var (service, at) in started)
+        {
+            var container = await stack.InspectAsync(service);
+            Assert.True(container.State.Running, $"{service} still runs");
+            Assert.Equal(at, container.State.StartedAt);
+        }
+
+        Assert.Equal(LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
+        Assert.Equal(150L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
+    }
+
+    [Fact]
+    public async Task A_killed_full_rollback_is_repaired_back_to_the_present_through_its_safety_snapshot()
+    {
+        var snapshot = await CreateSnapshotAsync();
+        await ChangeEverythingAsync();
+        var present = await StateAsync();
+        var presentImage = (await stack.InspectAsync("app")).Image;
+
+        using (var process = stack.StartBacktrack("rollback", "full", "--to", snapshot, "--yes"))
+        {
+            // Killed once the services are removed: the restore is under way, nothing is back yet.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while ((await stack.Docker.Containers.ListContainersAsync(AppFilter())).Count > 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the rollback never removed the services");
+                await Task.Delay(20);
+            }
+
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var blocked = await stack.BacktrackAsync("rollback", "full", "--to", snapshot, "--yes");
+        Assert.Equal(3, blocked.ExitCode);
+
+        var repair = await stack.BacktrackAsync("repair", "--yes");
+        Assert.True(repair.ExitCode == 0, repair.ToString());
+        Assert.Equal(present, await StateAsync());
+        Assert.Equal(LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
+        Assert.Equal(150L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
+        Assert.Equal("v2", await stack.RedisAsync("GET", "k1"));
+        Assert.Equal(presentImage, (await stack.InspectAsync("app")).Image);
+        foreach (var service in new[] { "db", "cache", "app", "jobs" })
+        {
+            Assert.True((await stack.InspectAsync(service)).State.Running, $"{service} runs");
+        }
+    }
+
+    private Docker.DotNet.Models.ContainersListParameters AppFilter() => new()
+    {
+        All = true,
+        Filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={stack.Project}"] = true, ["com.docker.compose.service=app"] = true },
+        },
+    };
+
+    private async Task<string> CreateSnapshotAsync()
+    {
+        var created = await stack.BacktrackAsync("snapshot", "create", "--note", "before the release", "-o", "json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.DoesNotContain(stack.Password, created.Stdout + created.Stderr);
+        return JsonDocument.Parse(created.Stdout).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Files modified, added and deleted in both volumes, env values, rows, keys, and other images deployed.</summary>
+    private async Task ChangeEverythingAsync()
+    {
+        await stack.ShellAsync("app", "printf changed > /files/a.txt && rm /files/sub/b.txt && printf stray > /files/stray.txt && mkdir /files/newdir");
+        await stack.ShellAsync("jobs", "printf upload-2 > /uploads/u1.bin && printf new > /uploads/u2.bin");
+        await stack.ExecuteAsync("INSERT INTO items (name) SELECT 'late ' || g FROM generate_series(1, 50) g; CREATE TABLE new_release (id int);");
+        await stack.RedisAsync("SET", "k1", "v2");
+        await stack.RedisAsync("DEL", "k2");
+        await stack.RedisAsync("SET", "k3", "v2");
+        await stack.DeployAsync(LaterEnv);
+    }
+
+    /// <summary>Every entry of both volumes with owner, mode, link target and content hash.</summary>
+    private async Task<string> StateAsync()
+    {
+        const string Listing = "cd {0} && find . | sort | while read -r f; do stat -c '%n %u:%g %a %F' \"$f\"; [ -L \"$f\" ] && readlink \"$f\"; [ -f \"$f\" ] && sha256sum \"$f\"; done; true";
+        return await stack.ShellAsync("app", string.Format(System.Globalization.CultureInfo.InvariantCulture, Listing, "/files"))
+            + await stack.ShellAsync("jobs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Listing, "/uploads"));
+    }
+}

@@ -1,0 +1,62 @@
+using Backtrack.Snapshots;
+
+namespace Backtrack.Tests.Snapshots;
+
+public sealed class SnapshotRetentionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Beyond_keep_go_except_the_newest_verified_a_recent_safety_one_and_one_in_use()
+    {
+        // Newest first.
+        IReadOnlyList<SnapshotManifest> snapshots =
+        [
+            Snapshot("s6", "manual", 0.1), Snapshot("s5", "safety", 0.5), Snapshot("s4", "manual", 2), Snapshot("s3", "safety", 3),
+            Snapshot("s2", "manual", 4), Snapshot("s1", "manual", 5), Snapshot("s0", "manual", 6),
+        ];
+
+        var removable = SnapshotRetention.Removable(snapshots, id => id is "s2" or "s0", new HashSet<string> { "s1" }, 1, null, Now);
+
+        Assert.Equal(["s4", "s3", "s0"], removable.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Keep_days_keeps_younger_ones_and_keep_zero_is_refused()
+    {
+        IReadOnlyList<SnapshotManifest> snapshots = [Snapshot("b", "manual", 1), Snapshot("a", "manual", 10)];
+
+        Assert.Equal(["a"], SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, 3, Now).Select(s => s.Id));
+        Assert.Empty(SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, 30, Now));
+        Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 0, null, Now));
+    }
+
+    [Fact]
+    public async Task A_manifest_written_before_full_snapshots_still_loads_without_their_sections()
+    {
+        var directory = Directory.CreateTempSubdirectory("backtrack-manifest-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "20261124-100000-abcd"));
+            await File.WriteAllTextAsync(Path.Combine(directory, "20261124-100000-abcd", SnapshotStore.ManifestFile), """
+                { "format": 1, "id": "20261124-100000-abcd", "kind": "manual", "environment": "prod", "project": "shop",
+                  "createdAt": "2026-11-24T10:00:00+00:00", "artifacts": [] }
+                """);
+            var store = new SnapshotStore(directory);
+
+            var manifest = await store.LoadAsync("20261124-100000-abcd", CancellationToken.None);
+
+            Assert.Null(manifest.Volumes);
+            Assert.Null(manifest.Release);
+            Assert.False(manifest.IsFull);
+            await store.VerifyManifestChecksumAsync(manifest, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static SnapshotManifest Snapshot(string id, string kind, double daysAgo) =>
+        new(SnapshotManifest.CurrentFormat, id, kind, "prod", "shop", Now - TimeSpan.FromDays(daysAgo), [], null, null);
+}
