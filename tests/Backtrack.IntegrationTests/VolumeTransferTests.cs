@@ -47,7 +47,7 @@ public sealed class VolumeTransferTests : IAsyncLifetime
 
         var listing = await WebShellAsync("cat /data/a.txt; echo; cat /data/sub/b.txt; echo; ls /data; stat -c '%u:%g %a' /data/a.txt; readlink /data/link");
         Assert.Equal("alpha\nbeta\na.txt\nlink\nsub\n1234:5678 640\na.txt\n", listing);
-        var parked = await engine.ListContainersAsync(VolumeTransfer.ParkedLabels.ToDictionary(l => l.Key, l => (string?)l.Value), CancellationToken.None);
+        var parked = await engine.ListContainersAsync(new Dictionary<string, string?> { [VolumeTransfer.ParkedLabel] = Volume }, CancellationToken.None);
         Assert.DoesNotContain(parked, c => c.Created > started);
     }
 

@@ -14,7 +14,8 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     private const string MountPath = "/bt-volume";
     private const string Root = "bt-volume";
 
-    public static readonly IReadOnlyDictionary<string, string> ParkedLabels = new Dictionary<string, string> { ["org.backtrack.parked"] = "true" };
+    /// <summary>The label on parked containers; its value is the volume the container mounts.</summary>
+    public const string ParkedLabel = "org.backtrack.parked";
 
     public async Task<VolumeArchive> ExportAsync(string volume, string archivePath, CancellationToken ct)
     {
@@ -71,6 +72,12 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     public async Task ReplaceAsync(VolumeInfo volume, string archivePath, CancellationToken ct)
     {
         await ValidateAsync(archivePath, ct).ConfigureAwait(false);
+        // A process killed mid-transfer leaves its parked container holding the volume: it never ran, it is ours.
+        foreach (var leftover in await engine.ListContainersAsync(new Dictionary<string, string?> { [ParkedLabel] = volume.Name }, ct).ConfigureAwait(false))
+        {
+            await engine.RemoveContainerAsync(leftover.Id, ct).ConfigureAwait(false);
+        }
+
         // An interrupted restore may have removed the volume already.
         if ((await engine.ListVolumesAsync(new Dictionary<string, string?>(), ct).ConfigureAwait(false)).Any(v => v.Name == volume.Name))
         {
@@ -93,7 +100,7 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     private async Task<ParkedContainer> ParkAsync(string volume, CancellationToken ct)
     {
         var name = $"bt-parked-{Guid.NewGuid():N}"[..22];
-        var id = await engine.CreateParkedContainerAsync(name, helperImage, new Dictionary<string, string> { [volume] = MountPath }, ParkedLabels, ct)
+        var id = await engine.CreateParkedContainerAsync(name, helperImage, new Dictionary<string, string> { [volume] = MountPath }, new Dictionary<string, string> { [ParkedLabel] = volume }, ct)
             .ConfigureAwait(false);
         return new ParkedContainer(engine, id);
     }
