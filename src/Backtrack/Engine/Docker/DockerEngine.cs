@@ -195,16 +195,17 @@ public sealed class DockerEngine : IContainerEngine
                 var output = stream.CopyOutputToAsync(Stream.Null, stdout, stderr, ct);
                 if (stdin is not null)
                 {
-                    try
+                    // The engine ends the output when the command exits, but goes on reading (and discarding) input:
+                    // once the output has ended, the rest of stdin is not sent (pg_restore --list reads only the start
+                    // of a dump; sending the whole dump took seconds per 100 MB).
+                    using var stopInput = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var input = CopyInputAsync(stream, stdin, stopInput.Token);
+                    if (await Task.WhenAny(output, input).ConfigureAwait(false) == output)
                     {
-                        await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
-                        stream.CloseWrite();
+                        await stopInput.CancelAsync().ConfigureAwait(false);
                     }
-                    catch (IOException)
-                    {
-                        // The command stopped reading (it ended, or needed only the start, as pg_restore --list does):
-                        // as with a shell pipe, its exit code says whether that was a failure.
-                    }
+
+                    await input.ConfigureAwait(false);
                 }
 
                 await output.ConfigureAwait(false);
@@ -213,6 +214,24 @@ public sealed class DockerEngine : IContainerEngine
             var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, ct).ConfigureAwait(false);
             return inspect.ExitCode ?? -1;
         });
+
+    private static async Task CopyInputAsync(MultiplexedStream stream, Stream stdin, CancellationToken ct)
+    {
+        try
+        {
+            await stream.CopyFromAsync(stdin, ct).ConfigureAwait(false);
+            stream.CloseWrite();
+        }
+        catch (IOException)
+        {
+            // The command stopped reading (it ended, or needed only the start, as pg_restore --list does):
+            // as with a shell pipe, its exit code says whether that was a failure.
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The output ended first (see ExecStreamAsync), or the operation was cancelled, which the output reports.
+        }
+    }
 
     private static List<string> EnvList(IReadOnlyDictionary<string, string>? environment) =>
         environment is null ? [] : environment.Select(e => $"{e.Key}={e.Value}").ToList();
