@@ -5,7 +5,7 @@ namespace Backtrack.Cli.Settings;
 
 public sealed class FixConfigSettings : MutatingSettings
 {
-    [CommandOption("--from <FILE>")]
-    [Description("The saved env file to restore .env from (default: .env.backup beside the Compose file)")]
+    [CommandOption("--from <FILE|SNAPSHOT>")]
+    [Description("The saved env file, or a snapshot ID, to restore .env from (default: .env.backup beside the Compose file)")]
     public string? From { get; init; }
 }
