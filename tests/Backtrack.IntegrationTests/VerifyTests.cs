@@ -7,11 +7,7 @@ public sealed class VerifyTests : IAsyncLifetime
 {
     private readonly TestStack stack = new();
 
-    public async Task InitializeAsync()
-    {
-        await stack.InitializeAsync();
-        await stack.RecordAsync("v1");
-    }
+    public Task InitializeAsync() => stack.InitializeAndRecordAsync("v1");
 
     public Task DisposeAsync() => stack.DisposeAsync();
 

@@ -95,6 +95,13 @@ public abstract class ComposeFixture : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>The project up (<see cref="InitializeAsync"/>), then its first release recorded with NOTE.</summary>
+    public async Task InitializeAndRecordAsync(string note)
+    {
+        await InitializeAsync();
+        await RecordAsync(note);
+    }
+
     /// <summary>The containers of one service in any state, aside and staging ones included.</summary>
     public async Task<IList<ContainerListResponse>> ContainersAsync(string service) =>
         await Docker.Containers.ListContainersAsync(new ContainersListParameters
