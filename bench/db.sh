@@ -18,8 +18,9 @@
 # Everything it creates carries the label org.backtrack.bench=true (and org.backtrack.bench.run=<project>)
 # and is removed on exit, also on failure: compose down -v, the run's containers, the temp folder.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
+BENCH_LOG=bench-db
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 SIZE_MB=${SIZE_MB:-1024}
 N=${N:-3}
@@ -29,50 +30,19 @@ DB=bench
 # What backtrack passes to pg_dump (src/Backtrack/Snapshots/Postgres/PostgresClient.cs, DumpAsync);
 # the raw measurement uses the same, so both compress alike.
 DUMP_FLAGS=(-Fc)
-case $N in '' | *[!0-9]*) echo "N must be a number" >&2; exit 2 ;; esac
-case $SIZE_MB in '' | *[!0-9]*) echo "SIZE_MB must be a number" >&2; exit 2 ;; esac
-[ "$N" -ge 1 ] || { echo "N must be >= 1" >&2; exit 2; }
-[ "$SIZE_MB" -ge 16 ] || { echo "SIZE_MB must be >= 16" >&2; exit 2; }
-
-log() { printf '[bench-db] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-now() { date +%s%N; }
-ms_since() { echo $((($(now) - $1) / 1000000)); }
+require_number N "$N" 1
+require_number SIZE_MB "$SIZE_MB" 16
 
 "$repo/scripts/setup.sh" >&2
-compose() { "$repo/scripts/compose.sh" -p "$project" -f "$work/compose.yaml" "$@"; }
 
-project="btbench-db-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+project="btbench-db-$(random_hex 4)"
 work=$(mktemp -d "/tmp/$project.XXXXXX")
-password="pw-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+password="pw-$(random_hex 12)"
 export BENCH_PG_PASSWORD=$password PG_PASSWORD=$password
 
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  set +e
-  log "cleaning up $project"
-  [ -f "$work/compose.yaml" ] && compose down -v --remove-orphans -t 1 >/dev/null 2>&1
-  local ids
-  ids=$(docker ps -aq --filter "label=org.backtrack.bench.run=$project")
-  # shellcheck disable=SC2086
-  [ -n "$ids" ] && docker rm -f -v $ids >/dev/null 2>&1
-  docker volume rm "${project}_pgdata" >/dev/null 2>&1
-  docker network rm "${project}_default" >/dev/null 2>&1
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# A free 127.0.0.1 port: random picks, bounded.
-port=
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 30000))
-  if [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ]; then port=$p; break; fi
-done
-[ -n "$port" ] || die "no free port found"
+bench_cleanup_more() { docker volume rm "${project}_pgdata" >/dev/null 2>&1; }
+bench_traps
+port=$(free_port)
 
 writer_service=
 writer_config=
@@ -128,7 +98,7 @@ $writer_health
 $writer_config
 EOF
 
-log "project $project, port $port, SIZE_MB=$SIZE_MB, N=$N, writer=$WRITER, engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs"
+log "project $project, port $port, SIZE_MB=$SIZE_MB, N=$N, writer=$WRITER, engine $(engine_version), $(nproc) CPUs"
 (cd "$work" && compose up -d >"$work/up.log" 2>&1) || { cat "$work/up.log" >&2; die "compose up failed"; }
 C=$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=db")
 [ -n "$C" ] || die "no running db container"
@@ -237,7 +207,7 @@ if [ -n "${BENCH_HOLD:-}" ]; then
 fi
 
 # --- measurements ------------------------------------------------------------------------------------
-bt() { (cd "$work" && timeout 1800 "$repo/backtrack" "$@"); }
+BT_TIMEOUT=1800
 drop_aside() { # databases rollback db kept aside, and every snapshot: untimed housekeeping between rounds
   local name
   for name in $(scalar postgres "SELECT datname FROM pg_database WHERE datname LIKE '${DB}\_\_bt\_%'"); do
@@ -282,9 +252,6 @@ for round in $(seq 1 "$N"); do
   log "round $round/$N: raw dump ${r1} ms, snapshot create ${r2} ms, raw restore ${r3} ms, rollback db ${r4} ms"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-range() { printf '%s\n' "$@" | sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "–" hi}'; }
-ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf (y > 0) ? "%.2f" : "n/a", (y > 0) ? x / y : 0}'; }
 m1=$(median "${R1[@]}") m2=$(median "${R2[@]}") m3=$(median "${R3[@]}") m4=$(median "${R4[@]}")
 m13=$(awk -v a="$m1" -v b="$m3" 'BEGIN {print a + b}')
 verdict() { awk -v r="$1" 'BEGIN {print (r <= 1.2) ? "met" : "missed"}'; }
@@ -293,7 +260,7 @@ cat <<EOF
 
 Database benchmark: Postgres 15 ($IMAGE), database of $size_mb MB (pg_database_size; $rows rows in 3 tables,
 5 indexes; generated in $((gen_ms / 1000)) s), dump $((dump_bytes / 1048576)) MB, median and range of $N runs,
-engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs, max_wal_size 4GB, writer: $([ "$WRITER" = 1 ] && echo "web" || echo none).
+engine $(engine_version), $(nproc) CPUs, max_wal_size 4GB, writer: $([ "$WRITER" = 1 ] && echo "web" || echo none).
 Raw commands use backtrack's dump flags (\`pg_dump ${DUMP_FLAGS[*]}\`, default compression).
 
 | Measurement | Median (ms) | Range (ms) |

@@ -14,56 +14,29 @@
 # Everything it creates carries the labels org.backtrack.bench=true and org.backtrack.bench.run=<project>
 # and is removed on exit, also on failure. Progress goes to stderr, the table to stdout.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
+BENCH_LOG=bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 N=${N:-7}
 WEB_TAG=${WEB_TAG:-v1}
 WARMUP=${WARMUP:-1}
 POLL_INTERVAL=${POLL_INTERVAL:-0.01}   # seconds between /health probes
 POLL_LIMIT_MS=${POLL_LIMIT_MS:-20000}  # give up waiting for /health after this long
-case $N in '' | *[!0-9]*) echo "N must be a number" >&2; exit 2 ;; esac
-[ "$N" -ge 1 ] || { echo "N must be >= 1" >&2; exit 2; }
+require_number N "$N" 1
 case $WEB_TAG in v1 | v3) ;; *) echo "WEB_TAG must be v1 or v3 (v2 has no /health)" >&2; exit 2 ;; esac
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-now() { date +%s%N; }
-ms_since() { echo $((($(now) - $1) / 1000000)); }
 other_tag() { if [ "$1" = v1 ]; then echo v3; else echo v1; fi; }
 
 "$repo/scripts/setup.sh" >&2
-compose() { "$repo/scripts/compose.sh" -p "$project" -f "$work/compose.yaml" "$@"; }
 
-project="btbench-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+project="btbench-$(random_hex 4)"
 work=$(mktemp -d "/tmp/$project.XXXXXX")
 manual="$project-manual"
+BT_TIMEOUT=60
+bench_traps
+port=$(free_port)
 
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  set +e
-  log "cleaning up $project"
-  compose down -v --remove-orphans -t 1 >/dev/null 2>&1
-  local ids
-  ids=$(docker ps -aq --filter "label=org.backtrack.bench.run=$project")
-  # shellcheck disable=SC2086
-  [ -n "$ids" ] && docker rm -f -v $ids >/dev/null 2>&1
-  docker network rm "${project}_default" >/dev/null 2>&1
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# A free 127.0.0.1 port: random picks, bounded.
-port=
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 30000))
-  if [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ]; then port=$p; break; fi
-done
-[ -n "$port" ] || die "no free port found"
 url="http://127.0.0.1:$port/health"
 
 cat >"$work/compose.yaml" <<EOF
@@ -114,10 +87,10 @@ web_id() {
   echo "$id"
 }
 
-log "project $project, port $port, web:$WEB_TAG, N=$N (+$WARMUP warm-up), engine $(docker version -f '{{.Server.Version}}')"
+log "project $project, port $port, web:$WEB_TAG, N=$N (+$WARMUP warm-up), engine $(engine_version)"
 (cd "$work" && WEB_TAG=$WEB_TAG compose up -d >"$work/up.log" 2>&1) || { cat "$work/up.log" >&2; die "compose up failed"; }
 wait_healthy "$(now)" >/dev/null
-(cd "$work" && timeout 60 "$repo/backtrack" record --note bench >/dev/null) || die "backtrack record failed"
+bt record --note bench >/dev/null || die "backtrack record failed"
 
 A=() B=() C=() S=() D=()
 current=$WEB_TAG
@@ -150,11 +123,11 @@ for round in $(seq 1 "$rounds"); do
   # (c): backtrack rollback to the other tag; it returns once /health answers.
   target=$(other_tag "$current")
   t0=$(now)
-  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --no-verify --dry-run >"$work/dry.log" 2>&1) ||
+  bt rollback service web --to "$target" --yes --no-verify --dry-run >"$work/dry.log" 2>&1 ||
     { cat "$work/dry.log" >&2; die "backtrack rollback --dry-run failed"; }
   d_ms=$(ms_since "$t0")
   t0=$(now)
-  (cd "$work" && timeout 60 "$repo/backtrack" rollback service web --to "$target" --yes --no-verify >"$work/rollback.log" 2>&1) ||
+  bt rollback service web --to "$target" --yes --no-verify >"$work/rollback.log" 2>&1 ||
     { cat "$work/rollback.log" >&2; die "backtrack rollback --to $target failed"; }
   c_ms=$(ms_since "$t0")
   [ "$(probe "$url")" = 200 ] || die "web not healthy right after rollback to $target"
@@ -170,24 +143,21 @@ for round in $(seq 1 "$rounds"); do
   fi
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-minmax() { printf '%s\n' "$@" | sort -n | awk 'NR==1{lo=$1} {hi=$1} END {print lo "–" hi}'; }
 ma=$(median "${A[@]}") mb=$(median "${B[@]}") mc=$(median "${C[@]}") ms=$(median "${S[@]}") md=$(median "${D[@]}")
-ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf (y > 0) ? "%.2f" : "n/a", (y > 0) ? x / y : 0}'; }
 target_ms=$(awk -v a="$ma" -v s="$ms" 'BEGIN {printf "%.0f", 1.3 * a + s}')
 met=$(awk -v c="$mc" -v t="$target_ms" 'BEGIN {print (c <= t) ? "met" : "missed"}')
 
 cat <<EOF
 
-Rollback benchmark: 1 service, median and range of $N runs, engine $(docker version -f '{{.Server.Version}}'), $(nproc) CPUs.
+Rollback benchmark: 1 service, median and range of $N runs, engine $(engine_version), $(nproc) CPUs.
 
 | Measurement | Median (ms) | Range (ms) |
 |---|---:|---:|
-| (a) \`docker start\` of the stopped container → first 200 | $ma | $(minmax "${A[@]}") |
-| stop: \`docker stop\` of the running container | $ms | $(minmax "${S[@]}") |
-| (b) runbook by hand: \`docker stop\` + \`docker run -d\` → first 200 | $mb | $(minmax "${B[@]}") |
-| (c) \`backtrack rollback service web --to <tag> --yes --no-verify\` | $mc | $(minmax "${C[@]}") |
-| same command with \`--dry-run\` (CLI start + plan, no change) | $md | $(minmax "${D[@]}") |
+| (a) \`docker start\` of the stopped container → first 200 | $ma | $(range "${A[@]}") |
+| stop: \`docker stop\` of the running container | $ms | $(range "${S[@]}") |
+| (b) runbook by hand: \`docker stop\` + \`docker run -d\` → first 200 | $mb | $(range "${B[@]}") |
+| (c) \`backtrack rollback service web --to <tag> --yes --no-verify\` | $mc | $(range "${C[@]}") |
+| same command with \`--dry-run\` (CLI start + plan, no change) | $md | $(range "${D[@]}") |
 | c / a | $(ratio "$mc" "$ma") | |
 | b / c | $(ratio "$mb" "$mc") | |
 | c / (a + stop) | $(ratio "$mc" "$(awk -v a="$ma" -v s="$ms" 'BEGIN {print a + s}')") | |

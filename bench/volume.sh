@@ -16,26 +16,20 @@
 #
 # Everything it creates carries the label org.backtrack.bench=true and is removed on exit, also on failure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
+BENCH_LOG=bench
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 SIZE_MB=${SIZE_MB:-1024}
-case $SIZE_MB in '' | *[!0-9]*) echo "SIZE_MB must be a number" >&2; exit 2 ;; esac
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-ms() { date +%s%3N; }
+require_number SIZE_MB "$SIZE_MB"
 
 ./scripts/setup.sh >/dev/null
-project="btbench-$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-dir=$(mktemp -d)
-compose() { "$repo/scripts/compose.sh" -p "$project" --project-directory "$dir" -f "$dir/compose.yaml" "$@"; }
-cleanup() {
-  compose down -v -t 1 >/dev/null 2>&1 || true
-  docker rm -f "$project-parked" >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
+project="btbench-$(random_hex 4)"
+work=$(mktemp -d)
+BT_TIMEOUT=0
+bench_cleanup_more() { docker rm -f "$project-parked" >/dev/null 2>&1; }
+bench_traps
 
-cat > "$dir/compose.yaml" <<YAML
+cat > "$work/compose.yaml" <<YAML
 services:
   web:
     image: backtrack-demo/web:v1
@@ -45,7 +39,7 @@ volumes:
   data:
     labels: { org.backtrack.bench: "true" }
 YAML
-cat > "$dir/backtrack.yml" <<YAML
+cat > "$work/backtrack.yml" <<YAML
 environments:
   bench:
     project: $project
@@ -61,13 +55,12 @@ files=$(( SIZE_MB / 64 > 0 ? SIZE_MB / 64 : 1 ))
 each=$(( SIZE_MB / files ))
 log "filling the volume: $files files of $each MB"
 docker exec "$web" /bin/busybox sh -c "i=0; while [ \$i -lt $files ]; do dd if=/dev/urandom of=/data/f\$i bs=1M count=$each 2>/dev/null; i=\$((i+1)); done"
-bt() { (cd "$dir" && "$repo/backtrack" "$@"); }
 
-t0=$(ms); out=$(bt snapshot create --only volumes -o json); t1=$(ms)
+t0=$(now); out=$(bt snapshot create --only volumes -o json)
+snap=$(ms_since "$t0")
 id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$out")
-snap=$((t1 - t0))
-t0=$(ms); docker cp "$web:/data" - > "$dir/data.tar"; t1=$(ms)
-cpout=$((t1 - t0))
+t0=$(now); docker cp "$web:/data" - > "$work/data.tar"
+cpout=$(ms_since "$t0")
 log "snapshot $id: $snap ms; docker cp out: $cpout ms"
 
 # A full restore needs the specs: a config snapshot taken now, the volume data from the volumes snapshot.
@@ -75,24 +68,23 @@ bt snapshot create --only config >/dev/null
 docker exec "$web" /bin/busybox sh -c 'echo stray > /data/stray'
 full=$(bt snapshot create -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 docker exec "$web" /bin/busybox sh -c 'rm /data/stray; echo later > /data/later'
-t0=$(ms); bt rollback full --to "$full" --yes >/dev/null; t1=$(ms)
-restore=$((t1 - t0))
+t0=$(now); bt rollback full --to "$full" --yes >/dev/null
+restore=$(ms_since "$t0")
 
 web=$(compose ps -q web)
-t0=$(ms)
-sha256sum "$dir/data.tar" >/dev/null
-docker cp "$web:/data" - > "$dir/present.tar"
+t0=$(now)
+sha256sum "$work/data.tar" >/dev/null
+docker cp "$web:/data" - > "$work/present.tar"
 docker stop -t 5 "$web" >/dev/null && docker rm "$web" >/dev/null
 docker volume rm "${project}_data" >/dev/null
 docker volume create --label "com.docker.compose.project=$project" --label com.docker.compose.volume=data --label org.backtrack.bench=true "${project}_data" >/dev/null
 docker create --name "$project-parked" --label org.backtrack.bench=true -v "${project}_data:/data" backtrack-demo/web:v1 >/dev/null
-docker cp - "$project-parked:/" < "$dir/data.tar"
+docker cp - "$project-parked:/" < "$work/data.tar"
 docker rm "$project-parked" >/dev/null
 compose up -d >/dev/null 2>&1
-t1=$(ms)
-byhand=$((t1 - t0))
+byhand=$(ms_since "$t0")
 
-engine=$(docker version -f '{{.Server.Version}}')
+engine=$(engine_version)
 printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)"
 printf '| Measurement | ms |\n|---|---:|\n'
 printf '| snapshot create --only volumes | %s |\n| docker cp out | %s |\n' "$snap" "$cpout"

@@ -14,11 +14,7 @@ public sealed class GitRollbackCiTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_redeploy_command_the_push_comes_first_then_it_waits_for_ci_cd_and_gates()
     {
-        await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
-        var bad = await stack.GitAsync("rev-parse", "HEAD");
-        await stack.GitAsync("push", "-q", "origin", "main");
-        await stack.DeployAsync();
-        await stack.RecordAsync("v2");
+        var bad = await stack.ReleaseWebAsync("v2");
 
         var unpushed = await stack.BacktrackAsync("rollback", "git", "--yes");
         Assert.Equal(2, unpushed.ExitCode);

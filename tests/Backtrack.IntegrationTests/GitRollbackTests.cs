@@ -21,7 +21,7 @@ public sealed class GitRollbackTests : IAsyncLifetime
     {
         // The bad range holds a merge commit: a side branch that moved the web image to the broken v2.
         await stack.GitAsync("checkout", "-q", "-b", "feature");
-        await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
+        await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = GitStack.WebEnv("v2") });
         await stack.GitAsync("checkout", "-q", "main");
         await stack.CommitAsync("docs", new Dictionary<string, string> { ["NOTES.md"] = "notes\n" });
         await stack.GitAsync("merge", "-q", "--no-ff", "-m", "Merge feature", "feature");
@@ -56,11 +56,7 @@ public sealed class GitRollbackTests : IAsyncLifetime
     [Fact]
     public async Task Reset_on_a_protected_branch_needs_force_then_pushes_with_a_lease()
     {
-        await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
-        var bad = await stack.GitAsync("rev-parse", "HEAD");
-        await stack.GitAsync("push", "-q", "origin", "main");
-        await stack.DeployAsync();
-        await stack.RecordAsync("v2");
+        var bad = await stack.ReleaseWebAsync("v2");
         var container = (await stack.InspectAsync("web")).ID;
 
         var refused = await stack.BacktrackAsync("rollback", "git", "--mode", "reset", "--push", "--yes");
@@ -80,11 +76,7 @@ public sealed class GitRollbackTests : IAsyncLifetime
     [Fact]
     public async Task A_dirty_tree_a_detached_head_or_a_moved_remote_is_refused_and_nothing_changes()
     {
-        await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
-        var bad = await stack.GitAsync("rev-parse", "HEAD");
-        await stack.GitAsync("push", "-q", "origin", "main");
-        await stack.DeployAsync();
-        await stack.RecordAsync("v2");
+        var bad = await stack.ReleaseWebAsync("v2");
         var container = (await stack.InspectAsync("web")).ID;
 
         async Task AssertUntouched(ProcessResult result, int exitCode, string message)
@@ -124,8 +116,8 @@ public sealed class GitRollbackTests : IAsyncLifetime
     [Fact]
     public async Task A_target_that_fails_its_health_gate_is_undone_locally_and_never_pushed()
     {
-        var broken = await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v2\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
-        var head = await stack.CommitAsync("web v3", new Dictionary<string, string> { [".env"] = $"WEB_TAG=v3\nMODEL_MODE=good\nAPI_TOKEN={GitStack.Secret}\n" });
+        var broken = await stack.CommitAsync("web v2", new Dictionary<string, string> { [".env"] = GitStack.WebEnv("v2") });
+        var head = await stack.CommitAsync("web v3", new Dictionary<string, string> { [".env"] = GitStack.WebEnv("v3") });
         await stack.GitAsync("push", "-q", "origin", "main");
         await stack.DeployAsync();
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
-using Backtrack.Compose;
-using Docker.DotNet;
-using Docker.DotNet.Models;
 using Npgsql;
 
 namespace Backtrack.IntegrationTests.Infrastructure;
@@ -13,30 +7,22 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// writer services, Postgres published on 127.0.0.1 only, under a unique project name, removed afterwards
 /// (containers and volumes of this project only).
 /// </summary>
-public sealed class DatabaseStack : IAsyncLifetime
+public sealed class DatabaseStack : ComposeFixture
 {
     public const string Image = "backtrack-db/postgres-redis:15-7";
     public const string PasswordVariable = "BT_TEST_PG_PASSWORD";
     public static readonly string[] Writers = ["app", "jobs"];
 
     public DatabaseStack()
+        : base("backtrack-dbtest-")
     {
-        Project = "bttest-" + Guid.NewGuid().ToString("N")[..8];
-        Directory = System.IO.Directory.CreateTempSubdirectory("backtrack-dbtest-").FullName;
         PostgresPort = FreePort();
         Password = "pw-" + Guid.NewGuid().ToString("N");
-        Docker = new DockerClientBuilder().Build();
     }
-
-    public string Project { get; }
-
-    public string Directory { get; }
 
     public int PostgresPort { get; }
 
     public string Password { get; }
-
-    public DockerClient Docker { get; }
 
     public string SnapshotDirectory => Path.Combine(Directory, "state", "snapshots");
 
@@ -45,12 +31,16 @@ public sealed class DatabaseStack : IAsyncLifetime
 
     public string EnvFile => Path.Combine(Directory, ".env");
 
-    public async Task InitializeAsync()
+    /// <summary>The CLI gets the Postgres password and more time (dumps and restores).</summary>
+    protected override IReadOnlyDictionary<string, string> CliVariables => new Dictionary<string, string> { [PasswordVariable] = Password };
+
+    protected override TimeSpan CliTimeout => TimeSpan.FromMinutes(5);
+
+    /// <summary>The project up with its .env, then Postgres ready and the database 'shop' created.</summary>
+    public override async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(Directory, "compose.yaml"), ComposeFile());
         await File.WriteAllTextAsync(EnvFile, "APP_TAG=v1\nJOBS_TAG=v1\nFEATURE=first-value\n");
-        await File.WriteAllTextAsync(Path.Combine(Directory, "backtrack.yml"), ConfigFile());
-        await ComposeAsync("up", "-d");
+        await base.InitializeAsync();
         var db = await ContainerIdAsync("db");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await DockerExecAsync(db, "pg_isready", "-q", "-h", "127.0.0.1")).ExitCode != 0)
@@ -65,35 +55,11 @@ public sealed class DatabaseStack : IAsyncLifetime
         await create.ExecuteNonQueryAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, "down", "-v", "--remove-orphans", "-t", "1"], Directory);
-        var leftovers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={Project}"] = true } },
-        });
-        foreach (var container in leftovers)
-        {
-            try
-            {
-                await Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
-            }
-            catch (DockerContainerNotFoundException)
-            {
-                // Compose removed it meanwhile.
-            }
-        }
-
-        Docker.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
-    }
-
     /// <summary>A "deploy": the project's .env rewritten, then docker compose up -d.</summary>
     public async Task DeployAsync(string envFile)
     {
         await File.WriteAllTextAsync(EnvFile, envFile);
-        await ComposeAsync("up", "-d");
+        await UpAsync();
     }
 
     /// <summary>A shell command in a service's container (busybox sh); its stdout.</summary>
@@ -104,36 +70,15 @@ public sealed class DatabaseStack : IAsyncLifetime
         return result.Stdout;
     }
 
-    public Task<ProcessResult> BacktrackAsync(params string[] args) => BacktrackWithPasswordAsync(Password, args);
-
-    public async Task<ProcessResult> BacktrackWithPasswordAsync(string password, params string[] args) =>
-        await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, new Dictionary<string, string> { [PasswordVariable] = password }, TimeSpan.FromMinutes(5));
-
-    public System.Diagnostics.Process StartBacktrack(params string[] args) =>
-        ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, new Dictionary<string, string> { [PasswordVariable] = Password });
+    public Task<ProcessResult> BacktrackWithPasswordAsync(string password, params string[] args) =>
+        BacktrackAsync(new Dictionary<string, string> { [PasswordVariable] = password }, args);
 
     public async Task<string> CreateSnapshotAsync()
     {
         var created = await BacktrackAsync("snapshot", "create", "--only", "databases", "-o", "json");
         Assert.True(created.ExitCode == 0, created.ToString());
-        return JsonDocument.Parse(created.Stdout).RootElement.GetProperty("id").GetString()!;
+        return ParseJson(created).GetProperty("id").GetString()!;
     }
-
-    public async Task<string> ContainerIdAsync(string service)
-    {
-        var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={Project}"] = true, [$"{ComposeLabels.Service}={service}"] = true },
-            },
-        });
-        Assert.Single(containers);
-        return containers[0].ID;
-    }
-
-    public async Task<ContainerInspectResponse> InspectAsync(string service) => await Docker.Containers.InspectContainerAsync(await ContainerIdAsync(service));
 
     public async Task<NpgsqlConnection> OpenAsync(string database = "shop")
     {
@@ -167,23 +112,10 @@ public sealed class DatabaseStack : IAsyncLifetime
     public static Task<ProcessResult> DockerExecAsync(string container, params string[] command) =>
         ProcessRunner.RunAsync("docker", ["exec", container, .. command], Path.GetTempPath());
 
-    private static string CliPath => Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll");
+    /// <summary>docker compose up -d, with the Postgres password for the compose file.</summary>
+    protected override Task UpAsync() => ComposeAsync(new Dictionary<string, string> { ["PG_PASSWORD"] = Password }, "up", "-d");
 
-    private static (string File, string[] Args) Compose { get; } = ComposeCommand();
-
-    private async Task ComposeAsync(params string[] args)
-    {
-        var result = await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, .. args], Directory, new Dictionary<string, string> { ["PG_PASSWORD"] = Password });
-        Assert.True(result.ExitCode == 0, $"compose {string.Join(' ', args)}: {result}");
-    }
-
-    private static (string, string[]) ComposeCommand()
-    {
-        var v2 = ProcessRunner.RunAsync("docker", ["compose", "version"], Path.GetTempPath()).GetAwaiter().GetResult();
-        return v2.ExitCode == 0 ? ("docker", ["compose"]) : ("docker-compose", []);
-    }
-
-    private string ComposeFile() => $$"""
+    protected override string ComposeFile() => $$"""
         services:
           db:
             image: {{Image}}
@@ -192,36 +124,36 @@ public sealed class DatabaseStack : IAsyncLifetime
               POSTGRES_PASSWORD: ${PG_PASSWORD}
             ports: ["127.0.0.1:{{PostgresPort}}:5432"]
             volumes: [pgdata:/var/lib/postgresql/data]
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           cache:
             image: {{Image}}
             command: ["redis"]
             volumes: [redisdata:/data]
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           app:
             image: backtrack-demo/worker:${APP_TAG:-v1}
             environment:
               FEATURE: ${FEATURE:-none}
             volumes: [files:/files]
             depends_on: [db, cache]
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           jobs:
             image: backtrack-demo/api:${JOBS_TAG:-v1}
             volumes: [uploads:/uploads]
             depends_on: [app]
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
         volumes:
           files:
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           uploads:
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           pgdata:
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
           redisdata:
-            labels: { {{TestStack.TestLabel}}: "true" }
+            labels: { {{TestLabel}}: "true" }
         """;
 
-    private string ConfigFile() => $"""
+    protected override string ConfigFile() => $"""
         environments:
           test:
             project: {Project}
@@ -242,11 +174,4 @@ public sealed class DatabaseStack : IAsyncLifetime
               service: cache
             writers: [app, jobs]
         """;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

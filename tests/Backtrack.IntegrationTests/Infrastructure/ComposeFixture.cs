@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Backtrack.Compose;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Backtrack.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The machinery of a real Compose project on the real engine: a unique project name, a temp directory
+/// (holding backtrack.yml; the backtrack CLI runs there), the Docker client, the real Compose client (v2
+/// plugin or v1) and the backtrack CLI as processes. A derived fixture supplies its compose file, its
+/// backtrack.yml and its own setup; ports go on 127.0.0.1 only and everything carries the test label.
+/// Disposing removes the project (compose down, then any leftovers by the project's label only: the
+/// engine may be shared) and the temp directory.
+/// </summary>
+public abstract class ComposeFixture : IAsyncLifetime
+{
+    public const string TestLabel = "org.backtrack.test";
+
+    /// <summary>The root of the repository (the folder of Backtrack.slnx).</summary>
+    protected static readonly string RepoRoot = FindRepoRoot();
+
+    private static readonly (string File, string[] Args) Compose = ComposeCommand();
+
+    protected ComposeFixture(string directoryPrefix)
+    {
+        Project = "bttest-" + Guid.NewGuid().ToString("N")[..8];
+        Directory = System.IO.Directory.CreateTempSubdirectory(directoryPrefix).FullName;
+        Docker = new DockerClientBuilder().Build();
+    }
+
+    public string Project { get; }
+
+    /// <summary>The temp directory: backtrack.yml is here and the backtrack CLI runs here.</summary>
+    public string Directory { get; }
+
+    public DockerClient Docker { get; }
+
+    public string ConfigPath => Path.Combine(Directory, "backtrack.yml");
+
+    /// <summary>Where compose.yaml is and the Compose client runs.</summary>
+    protected virtual string ComposeDirectory => Directory;
+
+    /// <summary>Environment variables for every run of the backtrack CLI.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CliVariables => null;
+
+    protected virtual TimeSpan CliTimeout => TimeSpan.FromMinutes(2);
+
+    private static string CliPath => Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll");
+
+    /// <summary>Writes compose.yaml and backtrack.yml, then brings the project up.</summary>
+    public virtual async Task InitializeAsync()
+    {
+        await WriteProjectFilesAsync();
+        await UpAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, "down", "-v", "--remove-orphans", "-t", "1"], ComposeDirectory);
+        var leftovers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={Project}"] = true } },
+        });
+        foreach (var container in leftovers)
+        {
+            try
+            {
+                await Docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Compose removed it meanwhile.
+            }
+        }
+
+        Docker.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    public Task<ProcessResult> BacktrackAsync(params string[] args) => BacktrackAsync(CliVariables, args);
+
+    public async Task<ProcessResult> BacktrackAsync(IReadOnlyDictionary<string, string>? env, params string[] args) =>
+        await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, env, CliTimeout);
+
+    public System.Diagnostics.Process StartBacktrack(params string[] args) => ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables);
+
+    /// <summary>backtrack record --note NOTE, which must succeed.</summary>
+    public async Task RecordAsync(string note)
+    {
+        var result = await BacktrackAsync("record", "--note", note);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    /// <summary>The project up (<see cref="InitializeAsync"/>), then its first release recorded with NOTE.</summary>
+    public async Task InitializeAndRecordAsync(string note)
+    {
+        await InitializeAsync();
+        await RecordAsync(note);
+    }
+
+    /// <summary>The containers of one service in any state, aside and staging ones included.</summary>
+    public async Task<IList<ContainerListResponse>> ContainersAsync(string service) =>
+        await Docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{ComposeLabels.Project}={Project}"] = true, [$"{ComposeLabels.Service}={service}"] = true },
+            },
+        });
+
+    /// <summary>The one container of a service (of those <see cref="Counts"/> keeps).</summary>
+    public async Task<string> ContainerIdAsync(string service)
+    {
+        var containers = (await ContainersAsync(service)).Where(Counts).ToList();
+        Assert.Single(containers);
+        return containers[0].ID;
+    }
+
+    public async Task<ContainerInspectResponse> InspectAsync(string service) => await Docker.Containers.InspectContainerAsync(await ContainerIdAsync(service));
+
+    public async Task<string> ImageIdAsync(string reference) => (await Docker.Images.InspectImageAsync(reference)).ID;
+
+    public static JsonElement ParseJson(ProcessResult result)
+    {
+        try
+        {
+            return JsonDocument.Parse(result.Stdout).RootElement;
+        }
+        catch (JsonException)
+        {
+            Assert.Fail($"not JSON: {result}");
+            throw;
+        }
+    }
+
+    /// <summary>The compose.yaml of the project.</summary>
+    protected abstract string ComposeFile();
+
+    /// <summary>The backtrack.yml of the project.</summary>
+    protected abstract string ConfigFile();
+
+    /// <summary>Which of a service's containers <see cref="ContainerIdAsync"/> counts: all of them unless overridden.</summary>
+    protected virtual bool Counts(ContainerListResponse container) => true;
+
+    protected async Task WriteProjectFilesAsync()
+    {
+        await File.WriteAllTextAsync(Path.Combine(ComposeDirectory, "compose.yaml"), ComposeFile());
+        await File.WriteAllTextAsync(ConfigPath, ConfigFile());
+    }
+
+    /// <summary>docker compose up -d.</summary>
+    protected virtual Task UpAsync() => ComposeAsync(null, "up", "-d");
+
+    /// <summary>The real Compose client on this project, which must succeed.</summary>
+    protected async Task ComposeAsync(IReadOnlyDictionary<string, string>? variables, params string[] args)
+    {
+        var result = await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, .. args], ComposeDirectory, variables);
+        Assert.True(result.ExitCode == 0, $"compose {string.Join(' ', args)}: {result}");
+    }
+
+    /// <summary>A free TCP port on 127.0.0.1.</summary>
+    protected static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static (string, string[]) ComposeCommand()
+    {
+        var v2 = ProcessRunner.RunAsync("docker", ["compose", "version"], Path.GetTempPath()).GetAwaiter().GetResult();
+        return v2.ExitCode == 0 ? ("docker", ["compose"]) : ("docker-compose", []);
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Backtrack.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
