@@ -31,7 +31,7 @@ public sealed class SnapshotWriter : IDisposable
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
-            BufferSize = 1 << 16,
+            BufferSize = 1 << 20,
             UnixCreateMode = SnapshotStore.FileMode,
         };
         await using var file = new FileStream(full, options);

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Formats.Tar;
+using System.IO.Pipelines;
+using System.Security.Cryptography;
 using Backtrack.Engine;
 
 namespace Backtrack.Volumes;
@@ -13,25 +16,93 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
 {
     private const string MountPath = "/bt-volume";
     private const string Root = "bt-volume";
+    private const int CopyBuffer = 1 << 20;
 
     /// <summary>The label on parked containers; its value is the volume the container mounts.</summary>
     public const string ParkedLabel = "org.backtrack.parked";
 
     public async Task<VolumeArchive> ExportAsync(string volume, string archivePath, CancellationToken ct)
     {
+        await using var parked = await ParkAsync(volume, ct).ConfigureAwait(false);
+        // The engine's tar is kept as it is (entries under bt-volume/). One pass: the bytes go to disk with
+        // the archive's sha256 and, through a pipe, to a tar reader on its own task hashing each file. The
+        // tar reader never reads the engine's stream itself (that stream has no synchronous reads).
+        await using var source = await engine.GetArchiveAsync(parked.Id, MountPath, ct).ConfigureAwait(false);
+        await using var output = new FileStream(archivePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBuffer, useAsync: true);
+        File.SetUnixFileMode(archivePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false));
+        var listing = Task.Run(() => ListFilesAsync(pipe.Reader, ct), ct);
         long size;
         string sha256;
-        await using (var parked = await ParkAsync(volume, ct).ConfigureAwait(false))
+        try
         {
-            // The engine's tar is kept as it is (entries under bt-volume/), hashed while it streams to disk.
-            await using var source = new HashingStream(await engine.GetArchiveAsync(parked.Id, MountPath, ct).ConfigureAwait(false));
-            await using var output = new FileStream(archivePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
-            File.SetUnixFileMode(archivePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            await source.CopyToAsync(output, 1 << 20, ct).ConfigureAwait(false);
-            (size, sha256) = (source.BytesRead, source.HexDigest());
+            (size, sha256) = await CopyAsync(source, output, pipe.Writer, ct).ConfigureAwait(false);
+            await pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await pipe.Writer.CompleteAsync(e).ConfigureAwait(false);
+            // The listing ends with the writer's error; the copy's own exception is the one to report.
+            await Task.WhenAny(listing).ConfigureAwait(false);
+            throw;
         }
 
-        return new VolumeArchive(volume, archivePath, size, sha256, await ListFilesAsync(archivePath, ct).ConfigureAwait(false));
+        var files = await listing.ConfigureAwait(false);
+        return new VolumeArchive(volume, archivePath, size, sha256, files);
+    }
+
+    /// <summary>Copies the engine's archive to the file and into the pipe; size and sha256 of the whole archive.</summary>
+    private static async Task<(long Size, string Sha256)> CopyAsync(Stream source, FileStream output, PipeWriter pipe, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBuffer);
+        try
+        {
+            long size = 0;
+            var listening = true;
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBuffer), ct).ConfigureAwait(false)) > 0)
+            {
+                var chunk = buffer.AsMemory(0, read);
+                if (listening)
+                {
+                    // Completed when the tar reader stopped early (it failed; its error is reported by the listing).
+                    listening = !(await pipe.WriteAsync(chunk, ct).ConfigureAwait(false)).IsCompleted;
+                }
+
+                hash.AppendData(chunk.Span);
+                await output.WriteAsync(chunk, ct).ConfigureAwait(false);
+                size += read;
+            }
+
+            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Lists the archive as it arrives through the pipe, then reads the rest (end-of-archive blocks) so the writer never waits.</summary>
+    private static async Task<IReadOnlyList<ArchivedFile>> ListFilesAsync(PipeReader pipe, CancellationToken ct)
+    {
+        try
+        {
+            IReadOnlyList<ArchivedFile> files;
+            await using (var stream = pipe.AsStream(leaveOpen: true))
+            {
+                files = await ListFilesAsync(stream, ct).ConfigureAwait(false);
+                await stream.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+            }
+
+            await pipe.CompleteAsync().ConfigureAwait(false);
+            return files;
+        }
+        catch (Exception e)
+        {
+            await pipe.CompleteAsync(e).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Every entry of an archive, relative to the volume root, with the sha256 of each file's content.</summary>
