@@ -36,4 +36,6 @@ bt pin --yes || exit 1
 compose up -d 2>&1 | tail -n 3
 bt status || exit 1
 bt releases --limit 3
-bt history --limit 1
+
+echo; echo "== the incident report, from the journal"
+bt report
