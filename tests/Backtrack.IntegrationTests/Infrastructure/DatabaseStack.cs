@@ -13,14 +13,18 @@ public sealed class DatabaseStack : ComposeFixture
     public const string PasswordVariable = "BT_TEST_PG_PASSWORD";
     public static readonly string[] Writers = ["app", "jobs"];
 
-    public DatabaseStack()
+    /// <param name="redisAppendOnly">Run Redis with AOF on (appendonly yes), whose files a restore must replace too.</param>
+    public DatabaseStack(bool redisAppendOnly = false)
         : base("backtrack-dbtest-")
     {
+        RedisAppendOnly = redisAppendOnly;
         PostgresPort = FreePort();
         Password = "pw-" + Guid.NewGuid().ToString("N");
     }
 
     public int PostgresPort { get; }
+
+    public bool RedisAppendOnly { get; }
 
     public string Password { get; }
 
@@ -127,7 +131,7 @@ public sealed class DatabaseStack : ComposeFixture
             labels: { {{TestLabel}}: "true" }
           cache:
             image: {{Image}}
-            command: ["redis"]
+            command: ["redis"{{(RedisAppendOnly ? ", \"--appendonly\", \"yes\"" : "")}}]
             volumes: [redisdata:/data]
             labels: { {{TestLabel}}: "true" }
           app:
