@@ -25,7 +25,10 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
 
     public string Directory { get; } = directory;
 
-    /// <summary>Starts writing a snapshot; disposing the writer without committing removes what it wrote.</summary>
+    /// <summary>
+    /// Starts writing a snapshot; disposing the writer without committing removes what it wrote. Writers
+    /// hold the environment's lock, so a partial folder found now is what a killed writer left: it goes.
+    /// </summary>
     public SnapshotWriter Begin(string id)
     {
         System.IO.Directory.CreateDirectory(Directory, DirectoryMode);
@@ -34,12 +37,12 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
             throw new BacktrackException($"snapshot {id} already exists");
         }
 
-        var partial = Path.Combine(Directory, PartialPrefix + id);
-        if (System.IO.Directory.Exists(partial))
+        foreach (var leftover in System.IO.Directory.EnumerateDirectories(Directory, PartialPrefix + "*"))
         {
-            System.IO.Directory.Delete(partial, recursive: true);
+            System.IO.Directory.Delete(leftover, recursive: true);
         }
 
+        var partial = Path.Combine(Directory, PartialPrefix + id);
         System.IO.Directory.CreateDirectory(partial, DirectoryMode);
         return new SnapshotWriter(partial, PathOf(id));
     }
