@@ -101,13 +101,15 @@ public sealed class FullRollbackTests : IAsyncLifetime
         var snapshot = await CreateSnapshotAsync();
         await ChangeEverythingAsync();
         var present = await StateAsync();
-        var presentImage = (await stack.InspectAsync("app")).Image;
+        var presentApp = await stack.InspectAsync("app");
+        var presentImage = presentApp.Image;
 
         using (var process = stack.StartBacktrack("rollback", "full", "--to", snapshot, "--yes"))
         {
-            // Killed once the services are removed: the restore is under way, nothing is back yet.
+            // Killed once the present services are removed: the restore is under way. (The removal is watched
+            // by container ID: the snapshot's containers may already be back by the time the poll looks.)
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while ((await stack.Docker.Containers.ListContainersAsync(AppFilter())).Count > 0)
+            while ((await stack.Docker.Containers.ListContainersAsync(AppFilter())).Any(c => c.ID == presentApp.ID))
             {
                 Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the rollback never removed the services");
                 await Task.Delay(20);

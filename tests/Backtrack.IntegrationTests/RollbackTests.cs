@@ -125,16 +125,17 @@ public sealed class RollbackTests : IAsyncLifetime
     {
         var before = await stack.InspectAsync("web");
 
-        // The broken v2 keeps the rollback in its health gate; kill it there, after the swap.
+        // The broken v2 keeps the rollback in its health gate; kill it there: once the old container is
+        // aside and the new one runs under the service's name.
         using (var process = stack.StartBacktrack("rollback", "service", "web", "--to", "v2", "--yes", "--health-timeout", "60s"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(await stack.ContainersAsync("web")).Any(c => ContainerNames.IsAside(c.Names[0])) && DateTime.UtcNow < deadline)
+            while (!InHealthGate(await stack.ContainersAsync("web"), before.ID))
             {
+                Assert.True(DateTime.UtcNow < deadline, "the rollback never reached its health gate");
                 await Task.Delay(50);
             }
 
-            await Task.Delay(300);
             process.Kill();
             await process.WaitForExitAsync();
         }
@@ -204,6 +205,10 @@ public sealed class RollbackTests : IAsyncLifetime
         Assert.Equal(before.ID, (await stack.InspectAsync("web")).ID);
         Assert.Single(await stack.ContainersAsync("web"));
     }
+
+    private static bool InHealthGate(IList<ContainerListResponse> containers, string oldId) =>
+        containers.Any(c => c.ID == oldId && ContainerNames.IsAside(c.Names[0].TrimStart('/')))
+        && containers.Any(c => c.ID != oldId && !ContainerNames.IsAside(c.Names[0]) && !ContainerNames.IsStaging(c.Names[0]) && c.State == "running");
 
     private static List<string> Mounts(ContainerInspectResponse c) =>
         c.Mounts.Select(m => $"{m.Type}:{m.Name ?? m.Source}:{m.Destination}:{m.RW}").Order().ToList();

@@ -9,8 +9,7 @@ public sealed class FixConfigCommand : EnvironmentCommand<FixConfigSettings>
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixConfigSettings settings, CancellationToken ct)
     {
         const string command = "fix config";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
         var plan = await new ConfigFixPlanner(environment.Inspector, environment.Clock).PlanAsync(environment.Config, settings.From, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
     }

@@ -11,8 +11,7 @@ public sealed class FixMemoryCommand : EnvironmentCommand<FixMemorySettings>
     {
         var bytes = MemorySize.Parse(settings.Limit, "--limit");
         var command = $"fix memory {settings.Service}";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
         var container = await environment.Inspector.RequireAsync(environment.Config, settings.Service, ct).ConfigureAwait(false);
         var before = await environment.Engine.GetMemoryUsageAsync(container.Id, ct).ConfigureAwait(false);
         var plan = await new MemoryFixPlanner(environment.Engine, environment.Inspector, environment.Clock)

@@ -9,8 +9,7 @@ public sealed class FixModelCommand : EnvironmentCommand<FixModelSettings>
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixModelSettings settings, CancellationToken ct)
     {
         var command = $"fix model {settings.Path}";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
         var plan = await new ModelFixPlanner(environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, settings.Path, settings.To, settings.Restart!, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);

@@ -51,8 +51,26 @@ public static class PlanRunner
         return result.ExitCode;
     }
 
-    /// <summary>Refuses to start while a killed operation left the stack half-done.</summary>
-    public static async Task EnsureNothingInterruptedAsync(BacktrackEnvironment environment, EnvironmentLock? held, CancellationToken ct)
+    /// <summary>
+    /// The start of a command that changes the stack: the environment's lock (none for a dry run, which
+    /// changes nothing), and a refusal while a killed operation left the stack half-done.
+    /// </summary>
+    public static async Task<EnvironmentLock?> LockForChangeAsync(BacktrackEnvironment environment, MutatingSettings settings, string command, CancellationToken ct)
+    {
+        var held = settings.DryRun ? null : environment.Lock(command);
+        try
+        {
+            await EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+            return held;
+        }
+        catch
+        {
+            held?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task EnsureNothingInterruptedAsync(BacktrackEnvironment environment, EnvironmentLock? held, CancellationToken ct)
     {
         var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
         if (interrupted.Count > 0)

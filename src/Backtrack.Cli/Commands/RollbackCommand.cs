@@ -54,8 +54,7 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
 
         var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);

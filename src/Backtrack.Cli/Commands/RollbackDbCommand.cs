@@ -34,13 +34,7 @@ public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
             settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
         const string command = "rollback db";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
-        if (interrupted.Count > 0)
-        {
-            throw new Backtrack.Planning.ConflictException(
-                $"operation {interrupted[0].Id} ({interrupted[0].Command}) was interrupted and left the stack half-done; run 'backtrack repair' first");
-        }
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
 
         var plan = await new DatabaseRollbackPlanner(environment.Engine, environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);

@@ -18,8 +18,7 @@ public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSetting
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackFullSettings settings, CancellationToken ct)
     {
         var to = settings.To ?? throw new BacktrackException("--to SNAPSHOT|TIME is required; 'backtrack snapshot list' lists them");
-        using var held = settings.DryRun ? null : environment.Lock(FullRollbackPlanner.Command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, FullRollbackPlanner.Command, ct).ConfigureAwait(false);
         var plan = await new FullRollbackPlanner(environment.Engine, environment.Clock).PlanAsync(environment.Config, to, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, FullRollbackPlanner.Command, plan, ct).ConfigureAwait(false);
     }

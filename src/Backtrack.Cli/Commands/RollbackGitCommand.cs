@@ -15,8 +15,7 @@ public sealed class RollbackGitCommand : EnvironmentCommand<RollbackGitSettings>
             settings.Force,
             settings.Before);
         var command = $"rollback git --mode {settings.Mode}{(settings.Push ? " --push" : "")}";
-        using var held = settings.DryRun ? null : environment.Lock(command);
-        await PlanRunner.EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
         var planner = await environment.GitRollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);

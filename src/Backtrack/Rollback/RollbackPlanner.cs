@@ -73,27 +73,8 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
     private static List<ContainerDetails> CurrentContainers(
         EnvironmentConfig env, IReadOnlyList<ServiceContainer> services, RollbackRequest request)
     {
-        var known = services.Select(s => s.Service).Distinct().ToList();
-        var wanted = request.Services.Count == 0 ? known : request.Services;
-        var unknown = wanted.Except(known).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new BacktrackException($"unknown service '{unknown[0]}' in environment '{env.Name}'; known: {string.Join(", ", known)}");
-        }
-
-        var result = new List<ContainerDetails>();
-        foreach (var service in wanted)
-        {
-            var containers = services.Where(s => s.Service == service).ToList();
-            result.Add(containers switch
-            {
-                [{ Container: { } c }] => c,
-                [_] => throw new BacktrackException($"service '{service}' has no container; run 'backtrack repair' or deploy it first"),
-                _ => throw new BacktrackException($"service '{service}' runs {containers.Count} containers; Backtrack rolls back services with one container"),
-            });
-        }
-
-        return result;
+        var wanted = request.Services.Count == 0 ? services.Select(s => s.Service).Distinct().ToList() : request.Services;
+        return wanted.Select(service => ProjectInspector.OnlyContainer(env, services, service)).ToList();
     }
 
     private async Task<IReadOnlyList<RollbackTarget>> ResolveTargetsAsync(

@@ -36,18 +36,20 @@ public sealed class ProjectInspector(IContainerEngine engine)
             new Dictionary<string, string?> { [ComposeLabels.Project] = project, [ComposeLabels.Service] = null }, ct);
 
     /// <summary>The one current container of a service; a clear error for an unknown service.</summary>
-    public async Task<ContainerDetails> RequireAsync(EnvironmentConfig env, string service, CancellationToken ct)
-    {
-        var services = await ServicesAsync(env, ct).ConfigureAwait(false);
-        var matches = services.Where(s => s.Service == service).ToList();
-        if (matches.Count == 0)
-        {
-            throw new BacktrackException(
-                $"unknown service '{service}' in environment '{env.Name}'; known: {string.Join(", ", services.Select(s => s.Service).Distinct())}");
-        }
+    public async Task<ContainerDetails> RequireAsync(EnvironmentConfig env, string service, CancellationToken ct) =>
+        OnlyContainer(env, await ServicesAsync(env, ct).ConfigureAwait(false), service);
 
+    /// <summary>
+    /// The one current container of a service among the project's: an unknown service names the known
+    /// ones; a service with no container, or several, is refused with what to do.
+    /// </summary>
+    public static ContainerDetails OnlyContainer(EnvironmentConfig env, IReadOnlyList<ServiceContainer> services, string service)
+    {
+        var matches = services.Where(s => s.Service == service).ToList();
         return matches switch
         {
+            [] => throw new BacktrackException(
+                $"unknown service '{service}' in environment '{env.Name}'; known: {string.Join(", ", services.Select(s => s.Service).Distinct())}"),
             [{ Container: { } container }] => container,
             [_] => throw new BacktrackException($"service '{service}' has no container; run 'backtrack repair' or deploy it first"),
             _ => throw new BacktrackException($"service '{service}' runs {matches.Count} containers; Backtrack rolls back services with one container"),

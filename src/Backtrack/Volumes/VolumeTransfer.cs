@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Pipelines;
-using System.Security.Cryptography;
 using Backtrack.Engine;
+using Backtrack.Snapshots;
 
 namespace Backtrack.Volumes;
 
@@ -54,11 +54,10 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     /// <summary>Copies the engine's archive to the file and into the pipe; size and sha256 of the whole archive.</summary>
     private static async Task<(long Size, string Sha256)> CopyAsync(Stream source, FileStream output, PipeWriter pipe, CancellationToken ct)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var metered = new MeteredStream(output, "volume archive", null, null, leaveOpen: true);
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBuffer);
         try
         {
-            long size = 0;
             var listening = true;
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBuffer), ct).ConfigureAwait(false)) > 0)
@@ -70,12 +69,10 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
                     listening = !(await pipe.WriteAsync(chunk, ct).ConfigureAwait(false)).IsCompleted;
                 }
 
-                hash.AppendData(chunk.Span);
-                await output.WriteAsync(chunk, ct).ConfigureAwait(false);
-                size += read;
+                await metered.WriteAsync(chunk, ct).ConfigureAwait(false);
             }
 
-            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return (metered.Count, metered.FinishHash());
         }
         finally
         {
@@ -122,9 +119,9 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
             var path = Relative(entry.Name);
             if (entry.DataStream is { } data)
             {
-                await using var hashing = new HashingStream(data);
+                await using var hashing = new MeteredStream(data, path, null, null);
                 await hashing.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
-                files.Add(new ArchivedFile(path, hashing.BytesRead, hashing.HexDigest()));
+                files.Add(new ArchivedFile(path, hashing.Count, hashing.FinishHash()));
             }
             else
             {
