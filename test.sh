@@ -8,11 +8,14 @@ cd "$(dirname "$0")"
 cutoff=$(($(date +%s) - 1800))
 for id in $(docker ps -aq --filter label=org.backtrack.test=true); do
   created=$(docker inspect -f '{{.Created}}' "$id" 2>/dev/null) || continue
-  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] && docker rm -f "$id" >/dev/null 2>&1
+  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] && { docker rm -f "$id" >/dev/null 2>&1 || true; }
 done
 for volume in $(docker volume ls -q --filter label=org.backtrack.test=true); do
   created=$(docker volume inspect -f '{{.CreatedAt}}' "$volume" 2>/dev/null) || continue
-  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] && docker volume rm -f "$volume" >/dev/null 2>&1
+  [ "$(date -d "$created" +%s)" -lt "$cutoff" ] || continue
+  # A parked container (created, never started, for archive transfers) a killed run left holds its volume.
+  docker ps -aq --filter "label=org.backtrack.parked=$volume" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker volume rm -f "$volume" >/dev/null 2>&1 || true
 done
 true
 dotnet build Backtrack.slnx -c Release -nologo -v q -clp:NoSummary
