@@ -3,15 +3,19 @@
 # generated database of SIZE_MB (default 1024 MB, measured with pg_database_size). One compose project
 # `btbench-db-<random>` with a single service `db` (backtrack-db/postgres-redis:15-7, 127.0.0.1 only),
 # optionally a writer `web` (WRITER=1). Each of N rounds (default 3) measures, in ms:
-#   1  raw snapshot:  docker exec C pg_dump <backtrack's dump flags> bench > file
+#   1  raw snapshot:  docker exec C pg_dump -Fc bench > file  (the runbook's command, pg_dump's default
+#                     compression)
+#   1' the same with backtrack's compression level (-Z1), for a like-for-like ratio
 #   2  backtrack snapshot create --only postgres
-#   3  raw restore:   docker exec -i C pg_restore --exit-on-error -d bench_raw < file   (into a fresh empty
-#                     database: dropdb/createdb before, not timed)
+#   3  raw restore:   docker exec -i C pg_restore --exit-on-error -d bench_raw < file(1)   (into a fresh
+#                     empty database: dropdb/createdb before, not timed)
 #   4  backtrack rollback db --from <the snapshot of 2> --only postgres --yes
 #      (verify + safety snapshot + restore into a new database + row counts + rename swap)
-# and prints a markdown table of medians, ranges and ratios 2/1, 4/3 and 4/(1+3) to stdout; progress
-# goes to stderr. 4/(1+3) is the like-for-like ratio of rollback db: it takes a full safety dump and
-# then restores, which by hand is 1 + 3.
+#   5  that rollback's pg_restore step alone (from `backtrack history -o json`): the dump put into the
+#      container, pg_restore --jobs
+# and prints a markdown table of medians, ranges and ratios to stdout; progress goes to stderr.
+# 4/(1+3) is the like-for-like ratio of rollback db: it takes a full safety dump and then restores,
+# which by hand is 1 + 3; 5/3 compares the restores themselves.
 #
 #   SIZE_MB=1024 N=3 WRITER=0 bench/db.sh
 #
@@ -27,9 +31,8 @@ N=${N:-3}
 WRITER=${WRITER:-0}
 IMAGE=backtrack-db/postgres-redis:15-7
 DB=bench
-# What backtrack passes to pg_dump (src/Backtrack/Snapshots/Postgres/PostgresClient.cs, DumpAsync);
-# the raw measurement uses the same, so both compress alike.
-DUMP_FLAGS=(-Fc)
+# What backtrack passes to pg_dump by default (postgres.compression, src/Backtrack/Configuration).
+BT_DUMP_FLAGS=(-Fc -Z 1)
 require_number N "$N" 1
 require_number SIZE_MB "$SIZE_MB" 16
 
@@ -216,14 +219,19 @@ drop_aside() { # databases rollback db kept aside, and every snapshot: untimed h
   rm -rf "${work:?}/state/snapshots" "$work/raw.dump"
 }
 
-R1=() R2=() R3=() R4=()
-dump_bytes=0
+R1=() R1B=() R2=() R3=() R4=() R5=()
+dump_bytes=0 bt_dump_bytes=0
 for round in $(seq 1 "$N"); do
-  # (1) raw pg_dump into a file on the host.
+  # (1) raw pg_dump into a file on the host; (1') the same at backtrack's compression level.
   t0=$(now)
-  docker exec "$C" pg_dump "${DUMP_FLAGS[@]}" "$DB" >"$work/raw.dump"
+  docker exec "$C" pg_dump -Fc "$DB" >"$work/raw.dump"
   r1=$(ms_since "$t0")
   dump_bytes=$(stat -c %s "$work/raw.dump")
+  t0=$(now)
+  docker exec "$C" pg_dump "${BT_DUMP_FLAGS[@]}" "$DB" >"$work/raw-bt.dump"
+  r1b=$(ms_since "$t0")
+  bt_dump_bytes=$(stat -c %s "$work/raw-bt.dump")
+  rm -f "$work/raw-bt.dump"
 
   # (2) backtrack snapshot create.
   t0=$(now)
@@ -246,32 +254,42 @@ for round in $(seq 1 "$N"); do
     { cat "$work/rollback.log" >&2; die "backtrack rollback db failed"; }
   r4=$(ms_since "$t0")
   [ -z "${BENCH_LOG_DIR:-}" ] || cp "$work/rollback.log" "$BENCH_LOG_DIR/rollback-$round.log"
+  r5=$(bt history -o json --limit 1 | python3 -c '
+import json, sys
+from datetime import datetime
+t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
+print(round(sum((t(s["ended"]) - t(s["started"])).total_seconds() * 1000
+                for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply" and s["kind"] == "PgRestoreStep")))')
 
   drop_aside
-  R1+=("$r1") R2+=("$r2") R3+=("$r3") R4+=("$r4")
-  log "round $round/$N: raw dump ${r1} ms, snapshot create ${r2} ms, raw restore ${r3} ms, rollback db ${r4} ms"
+  R1+=("$r1") R1B+=("$r1b") R2+=("$r2") R3+=("$r3") R4+=("$r4") R5+=("$r5")
+  log "round $round/$N: raw dump ${r1} ms (at -Z1 ${r1b} ms), snapshot create ${r2} ms, raw restore ${r3} ms, rollback db ${r4} ms (its pg_restore step ${r5} ms)"
 done
 
-m1=$(median "${R1[@]}") m2=$(median "${R2[@]}") m3=$(median "${R3[@]}") m4=$(median "${R4[@]}")
+m1=$(median "${R1[@]}") m1b=$(median "${R1B[@]}") m2=$(median "${R2[@]}") m3=$(median "${R3[@]}") m4=$(median "${R4[@]}") m5=$(median "${R5[@]}")
 m13=$(awk -v a="$m1" -v b="$m3" 'BEGIN {print a + b}')
 verdict() { awk -v r="$1" 'BEGIN {print (r <= 1.2) ? "met" : "missed"}'; }
 
 cat <<EOF
 
 Database benchmark: Postgres 15 ($IMAGE), database of $size_mb MB (pg_database_size; $rows rows in 3 tables,
-5 indexes; generated in $((gen_ms / 1000)) s), dump $((dump_bytes / 1048576)) MB, median and range of $N runs,
-engine $(engine_version), $(nproc) CPUs, max_wal_size 4GB, writer: $([ "$WRITER" = 1 ] && echo "web" || echo none).
-Raw commands use backtrack's dump flags (\`pg_dump ${DUMP_FLAGS[*]}\`, default compression).
+5 indexes; generated in $((gen_ms / 1000)) s), dump $((dump_bytes / 1048576)) MB at pg_dump's default compression,
+$((bt_dump_bytes / 1048576)) MB at backtrack's (-Z1), median and range of $N runs, engine $(engine_version), $(nproc) CPUs,
+max_wal_size 4GB, writer: $([ "$WRITER" = 1 ] && echo "web" || echo none).
 
 | Measurement | Median (ms) | Range (ms) |
 |---|---:|---:|
-| (1) raw: \`docker exec C pg_dump ${DUMP_FLAGS[*]} $DB > file\` | $m1 | $(range "${R1[@]}") |
+| (1) raw: \`docker exec C pg_dump -Fc $DB > file\` | $m1 | $(range "${R1[@]}") |
+| (1') raw at backtrack's level: \`docker exec C pg_dump ${BT_DUMP_FLAGS[*]} $DB > file\` | $m1b | $(range "${R1B[@]}") |
 | (2) \`backtrack snapshot create --only postgres\` | $m2 | $(range "${R2[@]}") |
 | (3) raw: \`docker exec -i C pg_restore --exit-on-error -d ${DB}_raw < file\` (fresh empty database) | $m3 | $(range "${R3[@]}") |
 | (4) \`backtrack rollback db --from ID --only postgres --yes\` (includes a safety snapshot) | $m4 | $(range "${R4[@]}") |
-| 2 / 1 (snapshot, like for like) | $(ratio "$m2" "$m1") | |
+| (5) its pg_restore step (dump put into the container, \`pg_restore --jobs\`) | $m5 | $(range "${R5[@]}") |
+| 2 / 1 (snapshot vs. the raw dump) | $(ratio "$m2" "$m1") | |
+| 2 / 1' (snapshot vs. the raw dump at the same compression) | $(ratio "$m2" "$m1b") | |
 | 4 / (1 + 3) (rollback db vs. raw safety dump + restore, like for like) | $(ratio "$m4" "$m13") | |
-| 4 / 3 (rollback db vs. a bare restore) | $(ratio "$m4" "$m3") | |
+| 5 / 3 (the restore itself vs. raw pg_restore) | $(ratio "$m5" "$m3") | |
+| 4 / 3 (rollback db, safety snapshot included, vs. a bare restore) | $(ratio "$m4" "$m3") | |
 
-Target ≤ 1.2 × the raw tools: snapshot **$(verdict "$(ratio "$m2" "$m1")")** ($(ratio "$m2" "$m1")), rollback db **$(verdict "$(ratio "$m4" "$m13")")** ($(ratio "$m4" "$m13") like for like).
+Target ≤ 1.2 × the raw tools: snapshot **$(verdict "$(ratio "$m2" "$m1")")** ($(ratio "$m2" "$m1"); $(ratio "$m2" "$m1b") at equal compression), restore **$(verdict "$(ratio "$m5" "$m3")")** ($(ratio "$m5" "$m3")), rollback db **$(verdict "$(ratio "$m4" "$m13")")** ($(ratio "$m4" "$m13") like for like).
 EOF

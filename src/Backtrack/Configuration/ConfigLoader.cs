@@ -112,7 +112,13 @@ public static class ConfigLoader
 
     private static PostgresConfig ParsePostgres(Reader reader, YamlMappingNode map, string key)
     {
-        reader.RejectUnknown(map, key, ["service", "user", "databases", "passwordEnv", "passwordFile"]);
+        reader.RejectUnknown(map, key, ["service", "user", "databases", "passwordEnv", "passwordFile", "compression"]);
+        var compression = reader.Integer(map, "compression", $"{key}.compression") ?? 1;
+        if (compression > 9)
+        {
+            throw reader.Error(map.Children[new YamlScalarNode("compression")], $"{key}.compression", $"'{compression}' is not a pg_dump compression level (0-9)");
+        }
+
         var databases = map.Children.TryGetValue(new YamlScalarNode("databases"), out var node) && node is YamlScalarNode { Value: "all" }
             ? ["all"]
             : reader.List(map, "databases", $"{key}.databases");
@@ -121,7 +127,8 @@ public static class ConfigLoader
             reader.Scalar(map, "user", $"{key}.user") ?? "postgres",
             databases.Count == 0 ? ["all"] : databases,
             reader.Scalar(map, "passwordEnv", $"{key}.passwordEnv"),
-            reader.Scalar(map, "passwordFile", $"{key}.passwordFile"));
+            reader.Scalar(map, "passwordFile", $"{key}.passwordFile"),
+            compression);
     }
 
     private static RedisConfig ParseRedis(Reader reader, YamlMappingNode map, string key)

@@ -70,14 +70,25 @@ public sealed class SnapshotCreator(IContainerEngine engine, ProjectInspector in
             var (owner, encoding, collate, ctype) = await client.PropertiesAsync(name, ct).ConfigureAwait(false);
             await using var session = await client.OpenSnapshotSessionAsync(name, ct).ConfigureAwait(false);
             var path = $"postgres/{Uri.EscapeDataString(name)}.dump";
-            artifacts.Add(await writer.WriteArtifactAsync(
-                path,
-                SnapshotArtifact.PostgresDump,
-                new Dictionary<string, string> { ["database"] = name },
-                (stream, token) => client.DumpAsync(name, session.SnapshotId, stream, token),
-                progress,
-                ct).ConfigureAwait(false));
-            var counts = PostgresClient.ParseRowCounts(await session.QueryAsync(PostgresSql.RowCounts, ct).ConfigureAwait(false));
+            // The counts read the dump's own snapshot: they are taken while pg_dump runs, on another CPU.
+            var counting = session.QueryAsync(PostgresSql.RowCounts, ct);
+            try
+            {
+                artifacts.Add(await writer.WriteArtifactAsync(
+                    path,
+                    SnapshotArtifact.PostgresDump,
+                    new Dictionary<string, string> { ["database"] = name },
+                    (stream, token) => client.DumpAsync(name, session.SnapshotId, stream, token),
+                    progress,
+                    ct).ConfigureAwait(false));
+            }
+            catch
+            {
+                await Task.WhenAny(counting).ConfigureAwait(false);
+                throw;
+            }
+
+            var counts = PostgresClient.ParseRowCounts(await counting.ConfigureAwait(false));
             databases.Add(new PostgresDatabaseSnapshot(name, owner, encoding, collate, ctype, path, counts));
         }
 

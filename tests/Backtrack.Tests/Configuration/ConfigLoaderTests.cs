@@ -65,6 +65,7 @@ public sealed class ConfigLoaderTests
 
         Assert.Equal(("db", "app", "SHOP_PG_PASSWORD"), (env.Postgres!.Service, env.Postgres.User, env.Postgres.PasswordEnv));
         Assert.Equal(["shop", "audit"], env.Postgres!.Databases);
+        Assert.Equal(1, env.Postgres.Compression);
         Assert.Equal("cache", env.Redis!.Service);
         Assert.Equal(["web", "worker"], env.Writers);
         Assert.Equal("/srv/deploy", env.Git!.Path);
@@ -84,6 +85,7 @@ public sealed class ConfigLoaderTests
     [InlineData("environments:\n  prod:\n    project: shop\n    healthTimeout: soon\n", "backtrack.yml:4: environments.prod.healthTimeout: 'soon' is not a duration")]
     [InlineData("environments:\n  prod: [\n", "backtrack.yml:3: invalid YAML")]
     [InlineData("services: {}\n", "backtrack.yml:1: services: unknown key")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    postgres:\n      service: db\n      compression: 12\n", "backtrack.yml:6: environments.prod.postgres.compression: '12' is not a pg_dump compression level (0-9)")]
     public void Given_a_bad_file_when_parsed_then_the_error_names_file_line_and_key(string yaml, string expected)
     {
         var error = Assert.Throws<BacktrackException>(() => ConfigLoader.Parse(yaml, "backtrack.yml"));
