@@ -1,24 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): a full snapshot and a full restore of a named volume of SIZE_MB (default 1024)
-# against the plain docker commands doing the same by hand. One compose project `btbench-<random>` with a
-# service `web` (backtrack-demo/web:v1) mounting the volume `data`, filled with random files; measured in ms:
-#   snap      `backtrack snapshot create --only volumes` (archive API through a parked container, sha256 of the
-#             archive and of every file in it, manifest)
-#   cp-out    `docker cp web:/data - > data.tar` (the same bytes, nothing checked)
-#   restore   `backtrack rollback full --to SNAPSHOT --yes` (verify: checksums + per-file hashes; a full safety
-#             snapshot of the present; stop, remove, volume replaced exactly, container created, started, gated)
-#   by-hand   the runbook's equivalent: sha256sum of the archive, `docker cp` out of the present (the backup),
-#             `docker stop` + `docker rm`, `docker volume rm` + `create`, `docker cp` in through a created
-#             container, `docker compose up -d`
-#   replace   the volume replacement step of that rollback alone (from `backtrack history -o json --limit 1`):
-#             archive checked, volume removed and created again, filled through a parked container
-#   safety    that rollback's safety snapshot step (the present's config, specs and volume; same history)
-#   cp-in     the same by hand (timed inside by-hand): `docker volume rm` + `create`, `docker create`, `docker cp` in,
-#             `docker rm`
-# and prints the whole-command ratios snap/cp-out and restore/by-hand (verify and safety snapshot included)
-# and the like-for-like ratios replace/cp-in and safety/cp-out. Target: <= 1.2.
+# against the plain docker commands doing the same by hand, in N rounds (default 3; medians and ranges). One
+# compose project `btbench-<random>` with a service `web` (backtrack-demo/web:v1) mounting the volume `data`,
+# filled with random files. Measured in ms:
+#   (1) `backtrack snapshot create --only volumes` (archive API through a parked container, sha256 of the
+#       archive and of every file in it, manifest) against (2) `docker cp web:/data - > data.tar`;
+#   (3) `backtrack rollback full --to SNAPSHOT --yes` (verify: checksums + per-file hashes; a full safety
+#       snapshot of the present; stop, remove, volume replaced exactly, container created, started, gated,
+#       then the final verify, whose restart window is a fixed wait: (3a)); from its journal the safety
+#       snapshot step (3c) and the volume replacement step (3d);
+#   (4) by hand: sha256sum of the archive, `docker cp` out of the present (the backup), `docker stop` +
+#       `docker rm`, `docker volume rm` + `create`, `docker cp` in through a created container (4a),
+#       `docker compose up -d`;
+# and prints the ratios. Target: <= 1.2.
 #
-#   SIZE_MB=1024 bench/volume.sh
+#   SIZE_MB=1024 N=3 bench/volume.sh
 #
 # Everything it creates carries the label org.backtrack.bench=true and is removed on exit, also on failure.
 set -euo pipefail
@@ -26,7 +22,9 @@ BENCH_LOG=bench
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 SIZE_MB=${SIZE_MB:-1024}
+N=${N:-3}
 require_number SIZE_MB "$SIZE_MB"
+require_number N "$N" 1
 
 ./scripts/setup.sh >/dev/null
 project="btbench-$(random_hex 4)"
@@ -62,54 +60,73 @@ each=$(( SIZE_MB / files ))
 log "filling the volume: $files files of $each MB"
 docker exec "$web" /bin/busybox sh -c "i=0; while [ \$i -lt $files ]; do dd if=/dev/urandom of=/data/f\$i bs=1M count=$each 2>/dev/null; i=\$((i+1)); done"
 
-t0=$(now); out=$(bt snapshot create --only volumes -o json)
-snap=$(ms_since "$t0")
-id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$out")
-t0=$(now); docker cp "$web:/data" - > "$work/data.tar"
-cpout=$(ms_since "$t0")
-log "snapshot $id: $snap ms; docker cp out: $cpout ms"
+# Snapshot side, N alternating rounds: backtrack's snapshot of the volume, then docker cp of the same data.
+S=() O=()
+for round in $(seq 1 "$N"); do
+  rm -rf "${work:?}/state/snapshots" "$work/data.tar"
+  t0=$(now); bt snapshot create --only volumes >/dev/null
+  S+=("$(ms_since "$t0")")
+  t0=$(now); docker cp "$web:/data" - > "$work/data.tar"
+  O+=("$(ms_since "$t0")")
+  log "round $round/$N: snapshot create --only volumes ${S[-1]} ms, docker cp out ${O[-1]} ms"
+done
 
-# A full restore needs the specs: a config snapshot taken now, the volume data from the volumes snapshot.
-bt snapshot create --only config >/dev/null
-docker exec "$web" /bin/busybox sh -c 'echo stray > /data/stray'
+# Restore side: a full snapshot (specs, config, the volume), then N rounds of: the volume changed
+# (a stray file added), `rollback full` to it, then the same by hand from data.tar.
 full=$(bt snapshot create -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-docker exec "$web" /bin/busybox sh -c 'rm /data/stray; echo later > /data/later'
-t0=$(now); bt rollback full --to "$full" --yes >/dev/null
-restore=$(ms_since "$t0")
-# Steps are journaled inside wrappers (kind ForwardOnlyStep): the replacement is found by its lane and description.
-read -r replace safety < <(bt history -o json --limit 1 | python3 -c '
+R=() G=() V=() P=() F=() H=() I=()
+for round in $(seq 1 "$N"); do
+  web=$(compose ps -q web)
+  docker exec "$web" /bin/busybox sh -c "echo stray > /data/stray-$round"
+  t0=$(now); bt rollback full --to "$full" --yes >/dev/null
+  R+=("$(ms_since "$t0")")
+  # From the journal: the final verify (its restart window is a fixed wait), the volume replacement (journaled
+  # inside a wrapper: found by lane and description) and the safety snapshot.
+  read -r verify replace safety < <(bt history -o json --limit 1 | python3 -c '
 import json, sys
 from datetime import datetime
 steps = [s for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply"]
 t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
 ms = lambda chosen: round(sum((t(s["ended"]) - t(s["started"])).total_seconds() * 1000 for s in chosen))
-print(ms([s for s in steps if s["lane"].startswith("volume ") and s["description"].startswith("replace volume ")]),
+print(ms([s for s in steps if s["kind"] == "VerifyStep"]),
+      ms([s for s in steps if s["lane"].startswith("volume ") and s["description"].startswith("replace volume ")]),
       ms([s for s in steps if s["kind"] == "FullSafetySnapshotStep"]))')
+  G+=("$((R[-1] - verify))") V+=("$verify") P+=("$replace") F+=("$safety")
+  # by hand: the archive checked, the present backed up, stop and remove, the volume recreated and filled, up.
+  web=$(compose ps -q web)
+  docker exec "$web" /bin/busybox sh -c "echo stray > /data/stray-$round"
+  t0=$(now)
+  sha256sum "$work/data.tar" >/dev/null
+  docker cp "$web:/data" - > "$work/present.tar"
+  docker stop -t 5 "$web" >/dev/null && docker rm "$web" >/dev/null
+  t2=$(now)
+  docker volume rm "${project}_data" >/dev/null
+  docker volume create --label "com.docker.compose.project=$project" --label com.docker.compose.volume=data --label org.backtrack.bench=true "${project}_data" >/dev/null
+  docker create --name "$project-parked" --label org.backtrack.bench=true -v "${project}_data:/data" backtrack-demo/web:v1 >/dev/null
+  docker cp - "$project-parked:/" < "$work/data.tar"
+  docker rm "$project-parked" >/dev/null
+  t3=$(now)
+  compose up -d >/dev/null 2>&1
+  H+=("$(ms_since "$t0")") I+=("$(((t3 - t2) / 1000000))")
+  rm -f "$work/present.tar"
+  log "round $round/$N: rollback full ${R[-1]} ms (verify window ${V[-1]}, safety ${F[-1]}, replace ${P[-1]}), by hand ${H[-1]} ms (cp in ${I[-1]})"
+done
 
-web=$(compose ps -q web)
-t0=$(now)
-sha256sum "$work/data.tar" >/dev/null
-docker cp "$web:/data" - > "$work/present.tar"
-docker stop -t 5 "$web" >/dev/null && docker rm "$web" >/dev/null
-t2=$(now)
-docker volume rm "${project}_data" >/dev/null
-docker volume create --label "com.docker.compose.project=$project" --label com.docker.compose.volume=data --label org.backtrack.bench=true "${project}_data" >/dev/null
-docker create --name "$project-parked" --label org.backtrack.bench=true -v "${project}_data:/data" backtrack-demo/web:v1 >/dev/null
-docker cp - "$project-parked:/" < "$work/data.tar"
-docker rm "$project-parked" >/dev/null
-t3=$(now)
-compose up -d >/dev/null 2>&1
-byhand=$(ms_since "$t0")
-cpin=$(((t3 - t2) / 1000000))
-
+snap=$(median "${S[@]}") cpout=$(median "${O[@]}") restore=$(median "${R[@]}") gated=$(median "${G[@]}") window=$(median "${V[@]}")
+replace=$(median "${P[@]}") safety=$(median "${F[@]}") byhand=$(median "${H[@]}") cpin=$(median "${I[@]}")
 engine=$(engine_version)
-printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)"
-printf '| Measurement | ms |\n|---|---:|\n'
-printf '| snapshot create --only volumes | %s |\n| docker cp out | %s |\n' "$snap" "$cpout"
-printf '| rollback full (verify, safety snapshot, replace, recreate) | %s |\n| by hand (sha256sum, cp out, stop, rm, volume recreate, cp in, up) | %s |\n' "$restore" "$byhand"
-printf '| safety snapshot step of that rollback (from history) | %s |\n| volume replacement step of that rollback (from history) | %s |\n' "$safety" "$replace"
-printf '| by hand: volume rm + create, docker create, docker cp in, rm | %s |\n' "$cpin"
-awk -v a="$snap" -v b="$cpout" -v c="$restore" -v d="$byhand" -v e="$replace" -v f="$cpin" -v g="$safety" 'BEGIN {
-  printf "\nwhole command: snapshot create / docker cp out %.2f, rollback full / by hand %.2f\n", a / b, c / d
-  printf "like for like: safety snapshot step / docker cp out %.2f, volume replacement step / docker cp in by hand %.2f\n", g / b, e / f
-  printf "target <= 1.2\n" }'
+printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs, median and range of %s rounds\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)" "$N"
+printf '| Measurement | Median (ms) | Range (ms) |\n|---|---:|---:|\n'
+printf '| (1) `snapshot create --only volumes` | %s | %s |\n| (2) `docker cp web:/data - > file` | %s | %s |\n' "$snap" "$(range "${S[@]}")" "$cpout" "$(range "${O[@]}")"
+printf '| (3) `rollback full --to SNAPSHOT --yes` (verify, safety snapshot, replace, recreate, gate, final verify) | %s | %s |\n' "$restore" "$(range "${R[@]}")"
+printf '| (3a) its final verify (restart window: a fixed wait) | %s | %s |\n' "$window" "$(range "${V[@]}")"
+printf '| (3b) 3 up to the health gate (3 - 3a) | %s | %s |\n' "$gated" "$(range "${G[@]}")"
+printf '| (3c) its safety snapshot step | %s | %s |\n| (3d) its volume replacement step | %s | %s |\n' "$safety" "$(range "${F[@]}")" "$replace" "$(range "${P[@]}")"
+printf '| (4) by hand: sha256sum, cp out (backup), stop, rm, volume rm + create, cp in, compose up | %s | %s |\n' "$byhand" "$(range "${H[@]}")"
+printf '| (4a) of which volume rm + create, docker create, docker cp in, rm | %s | %s |\n' "$cpin" "$(range "${I[@]}")"
+printf '| 1 / 2 (snapshot vs. docker cp out) | %s | |\n' "$(ratio "$snap" "$cpout")"
+printf '| 3b / 4 (restore to the gate vs. by hand) | %s | |\n' "$(ratio "$gated" "$byhand")"
+printf '| 3d / 4a (volume replacement vs. docker cp in) | %s | |\n' "$(ratio "$replace" "$cpin")"
+printf '| 3c / 2 (safety snapshot vs. docker cp out) | %s | |\n' "$(ratio "$safety" "$cpout")"
+printf '| 3 / 4 (whole rollback full, final verify included, vs. by hand) | %s | |\n' "$(ratio "$restore" "$byhand")"
+printf '\nTarget <= 1.2\n'
