@@ -254,12 +254,7 @@ for round in $(seq 1 "$N"); do
     { cat "$work/rollback.log" >&2; die "backtrack rollback db failed"; }
   r4=$(ms_since "$t0")
   [ -z "${BENCH_LOG_DIR:-}" ] || cp "$work/rollback.log" "$BENCH_LOG_DIR/rollback-$round.log"
-  r5=$(bt history -o json --limit 1 | python3 -c '
-import json, sys
-from datetime import datetime
-t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
-print(round(sum((t(s["ended"]) - t(s["started"])).total_seconds() * 1000
-                for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply" and s["kind"] == "PgRestoreStep")))')
+  r5=$(journal_ms 's["kind"] == "PgRestoreStep"')
 
   drop_aside
   R1+=("$r1") R1B+=("$r1b") R2+=("$r2") R3+=("$r3") R4+=("$r4") R5+=("$r5")

@@ -64,3 +64,15 @@ bench_traps() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
 }
+
+# For the newest operation in the journal (`backtrack history`): the summed duration in ms of its applied
+# steps matching each Python predicate over a step `s` (keys kind, lane, description, ...), space-separated.
+journal_ms() { # PREDICATE...
+  bt history -o json --limit 1 | python3 -c '
+import json, sys
+from datetime import datetime
+t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
+steps = [s for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply"]
+print(*(round(sum((t(s["ended"]) - t(s["started"])).total_seconds() * 1000 for s in steps if eval(p, {"s": s}))) for p in sys.argv[1:]))
+' "$@"
+}

@@ -82,15 +82,8 @@ for round in $(seq 1 "$N"); do
   R+=("$(ms_since "$t0")")
   # From the journal: the final verify (its restart window is a fixed wait), the volume replacement (journaled
   # inside a wrapper: found by lane and description) and the safety snapshot.
-  read -r verify replace safety < <(bt history -o json --limit 1 | python3 -c '
-import json, sys
-from datetime import datetime
-steps = [s for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply"]
-t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
-ms = lambda chosen: round(sum((t(s["ended"]) - t(s["started"])).total_seconds() * 1000 for s in chosen))
-print(ms([s for s in steps if s["kind"] == "VerifyStep"]),
-      ms([s for s in steps if s["lane"].startswith("volume ") and s["description"].startswith("replace volume ")]),
-      ms([s for s in steps if s["kind"] == "FullSafetySnapshotStep"]))')
+  read -r verify replace safety < <(journal_ms 's["kind"] == "VerifyStep"' \
+    's["lane"].startswith("volume ") and s["description"].startswith("replace volume ")' 's["kind"] == "FullSafetySnapshotStep"')
   G+=("$((R[-1] - verify))") V+=("$verify") P+=("$replace") F+=("$safety")
   # by hand: the archive checked, the present backed up, stop and remove, the volume recreated and filled, up.
   web=$(compose ps -q web)
