@@ -19,10 +19,12 @@ public sealed class PostgresRestoreTests : IAsyncLifetime
     [Fact]
     public async Task A_dump_restores_with_parallel_jobs_and_leaves_no_file_in_the_container()
     {
-        using var engine = new DockerEngine(null);
+        using var real = new DockerEngine(null);
+        var puts = ArchivePuts.Watch(real, refuse: false);
 
-        await RestoreAndCompareAsync(engine, "restored_parallel");
+        await RestoreAndCompareAsync(puts.Engine, "restored_parallel");
 
+        Assert.Equal(1, puts.Count);
         var left = await DatabaseStack.DockerExecAsync(await stack.ContainerIdAsync("db"), "sh", "-c", "ls /tmp | grep -c backtrack-restore || true");
         Assert.Equal("0", left.Stdout.Trim());
     }
@@ -31,9 +33,11 @@ public sealed class PostgresRestoreTests : IAsyncLifetime
     public async Task A_container_that_takes_no_file_gets_the_dump_streamed()
     {
         using var real = new DockerEngine(null);
-        var engine = RefusingArchives.Wrap(real);
+        var puts = ArchivePuts.Watch(real, refuse: true);
 
-        await RestoreAndCompareAsync(engine, "restored_streamed");
+        await RestoreAndCompareAsync(puts.Engine, "restored_streamed");
+
+        Assert.Equal(1, puts.Count);
     }
 
     private async Task RestoreAndCompareAsync(IContainerEngine engine, string target)
@@ -58,21 +62,32 @@ public sealed class PostgresRestoreTests : IAsyncLifetime
         Assert.Equal("item 4321", await stack.ScalarAsync<string>("SELECT name FROM items WHERE id = 4321", target));
     }
 
-    /// <summary>The real engine, except that putting files into a container is refused (as a read-only file system would).</summary>
-    public class RefusingArchives : DispatchProxy
+    /// <summary>The real engine, counting the files put into containers and, when told to, refusing them (as a read-only file system would).</summary>
+    public class ArchivePuts : DispatchProxy
     {
         private IContainerEngine inner = null!;
+        private bool refuse;
 
-        public static IContainerEngine Wrap(IContainerEngine engine)
+        public IContainerEngine Engine => (IContainerEngine)(object)this;
+
+        public int Count { get; private set; }
+
+        public static ArchivePuts Watch(IContainerEngine engine, bool refuse)
         {
-            var proxy = Create<IContainerEngine, RefusingArchives>();
-            ((RefusingArchives)(object)proxy).inner = engine;
+            var proxy = (ArchivePuts)(object)Create<IContainerEngine, ArchivePuts>();
+            (proxy.inner, proxy.refuse) = (engine, refuse);
             return proxy;
         }
 
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod!.Name == nameof(IContainerEngine.PutArchiveAsync)
-                ? Task.FromException(new EngineOperationException("read-only file system"))
-                : targetMethod.Invoke(inner, args);
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name != nameof(IContainerEngine.PutArchiveAsync))
+            {
+                return targetMethod.Invoke(inner, args);
+            }
+
+            Count++;
+            return refuse ? Task.FromException(new EngineOperationException("read-only file system")) : targetMethod.Invoke(inner, args);
+        }
     }
 }

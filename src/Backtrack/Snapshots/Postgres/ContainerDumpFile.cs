@@ -1,6 +1,4 @@
-using System.Formats.Tar;
 using System.Globalization;
-using System.IO.Pipelines;
 using Backtrack.Engine;
 
 namespace Backtrack.Snapshots.Postgres;
@@ -56,46 +54,16 @@ internal sealed class ContainerDumpFile : IAsyncDisposable
 
         var name = $"backtrack-restore-{Guid.NewGuid():N}.dump";
         var file = new ContainerDumpFile(engine, container, $"{directory.TrimEnd('/')}/{name}", Math.Clamp(cpus, 1, MaxJobs));
-        var pipe = new Pipe();
-        var writing = WriteTarAsync(pipe.Writer, name, dump, uid, gid, ct);
         try
         {
-            await engine.PutArchiveAsync(container, directory, pipe.Reader.AsStream(), ct).ConfigureAwait(false);
-            await writing.ConfigureAwait(false);
+            await ContainerFiles.PutFileAsync(engine, container, directory, name, dump, uid, gid, UnixFileMode.UserRead | UnixFileMode.UserWrite, ct)
+                .ConfigureAwait(false);
             return file;
         }
         catch (EngineOperationException)
         {
-            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
-            await Task.WhenAny(writing).ConfigureAwait(false);
             await file.DisposeAsync().ConfigureAwait(false);
             return null;
-        }
-    }
-
-    /// <summary>The dump as a one-entry tar, as the engine's archive API takes files.</summary>
-    private static async Task WriteTarAsync(PipeWriter pipe, string name, FileStream dump, int uid, int gid, CancellationToken ct)
-    {
-        try
-        {
-            await using (var tar = new TarWriter(pipe.AsStream(leaveOpen: true), TarEntryFormat.Pax, leaveOpen: true))
-            {
-                var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = dump,
-                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                    Uid = uid,
-                    Gid = gid,
-                };
-                await tar.WriteEntryAsync(entry, ct).ConfigureAwait(false);
-            }
-
-            await pipe.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await pipe.CompleteAsync(e).ConfigureAwait(false);
-            throw;
         }
     }
 

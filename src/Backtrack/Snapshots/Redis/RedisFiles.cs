@@ -39,36 +39,19 @@ public static class RedisFiles
         await archive.CopyToAsync(destination, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Puts one file into a directory of the container with the given owner and mode.</summary>
-    public static async Task PutFileAsync(
-        IContainerEngine engine, string container, string directory, string name, Stream content, IReadOnlyDictionary<string, string> owner, CancellationToken ct)
-    {
-        var temp = Path.Combine(Path.GetTempPath(), $"backtrack-{Guid.NewGuid():N}.tar");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            Options = FileOptions.DeleteOnClose,
-            BufferSize = 1 << 16,
-        };
-        await using var tar = new FileStream(temp, options);
-        await using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-            {
-                DataStream = content,
-                Uid = Int(owner, UidAttribute, 0),
-                Gid = Int(owner, GidAttribute, 0),
-                Mode = (UnixFileMode)Int(owner, ModeAttribute, 0b110_000_000),
-                ModificationTime = DateTimeOffset.UtcNow,
-            };
-            await writer.WriteEntryAsync(entry, ct).ConfigureAwait(false);
-        }
-
-        tar.Position = 0;
-        await engine.PutArchiveAsync(container, directory, tar, ct).ConfigureAwait(false);
-    }
+    /// <summary>Puts one file into a directory of the container with the owner and mode its attributes recorded (root, 0600 when absent).</summary>
+    public static Task PutFileAsync(
+        IContainerEngine engine, string container, string directory, string name, Stream content, IReadOnlyDictionary<string, string> owner, CancellationToken ct) =>
+        ContainerFiles.PutFileAsync(
+            engine,
+            container,
+            directory,
+            name,
+            content,
+            Int(owner, UidAttribute, 0),
+            Int(owner, GidAttribute, 0),
+            (UnixFileMode)Int(owner, ModeAttribute, 0b110_000_000),
+            ct);
 
     private static int Int(IReadOnlyDictionary<string, string> attributes, string name, int fallback) =>
         attributes.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
