@@ -184,10 +184,12 @@ public sealed class RollbackTests : IAsyncLifetime
 
         await stack.DeployAsync(new Dictionary<string, string> { ["SECRET_TOKEN"] = "changed" }, "web");
         var deployed = await stack.InspectAsync("web");
-        var result = await new OperationRunner(environment).RunAsync(plan, "test", [], CancellationToken.None);
+        using var session = await environment.Operations.BeginAsync("test", dryRun: false, CancellationToken.None);
+        var outcome = await session.RunAsync(plan, [], CancellationToken.None);
 
-        Assert.Equal(ExecutionOutcome.RolledBack, result.Outcome);
-        Assert.Contains("changed since the plan was made", result.Error);
+        Assert.Equal(ExecutionOutcome.RolledBack, outcome.Execution.Outcome);
+        Assert.Contains("changed since the plan was made", outcome.Execution.Error);
+        Assert.Equal(ExitCodes.Conflict, outcome.ExitCode);
         Assert.Equal(deployed.ID, (await stack.InspectAsync("web")).ID);
     }
 

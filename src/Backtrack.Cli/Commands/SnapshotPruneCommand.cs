@@ -22,9 +22,9 @@ public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSetti
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotPruneSettings settings, CancellationToken ct)
     {
         var keep = settings.Keep ?? throw new BacktrackException("--keep N is required");
-        using var held = settings.DryRun ? null : environment.Lock("snapshot prune");
+        using var session = await environment.Operations.BeginAsync("snapshot prune", settings.DryRun, ct).ConfigureAwait(false);
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);
-        var inUse = (await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
+        var inUse = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
         var removable = SnapshotRetention.Removable(
             await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, inUse, keep, settings.KeepDays, environment.Clock.GetUtcNow());
         foreach (var snapshot in removable)

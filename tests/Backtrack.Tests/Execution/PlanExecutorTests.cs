@@ -84,7 +84,7 @@ public sealed class PlanExecutorTests
 
     private static Plan Plan(params PlanStep[] steps) => new("20261124-000000-0000", "test", "test plan", steps);
 
-    private static StepContext Context() => new(null!, null!, null!, null!, TimeProvider.System, "20261124-000000-0000");
+    private static StepContext Context() => new("20261124-000000-0000", TimeProvider.System, new Dictionary<Type, object>());
 
     private sealed record Step(int Wave, string Lane, string Name, ConcurrentQueue<string> Log, bool Fails = false, bool UndoFails = false, bool IsBestEffort = false, int Delay = 0)
         : PlanStep(Wave, Lane)

@@ -7,6 +7,7 @@ using Backtrack.Planning;
 namespace Backtrack.Cleanup.Steps;
 
 /// <summary>Archives the logs (timestamped, stdout and stderr) of the given containers since a time into a .tar.gz (0600).</summary>
+[StepKind("logs.archive")]
 public sealed record ArchiveLogsStep(int Wave, IReadOnlyList<string> Containers, DateTimeOffset Since, string Path) : PlanStep(Wave, "logs")
 {
     public override string Describe() =>
