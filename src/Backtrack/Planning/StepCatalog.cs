@@ -17,9 +17,12 @@ public static class StepCatalog
 {
     private static readonly ConcurrentDictionary<Type, string> Kinds = new();
 
+    /// <summary>Step types of this assembly and of those built on it (a test's own steps), by kind.</summary>
     private static readonly Lazy<IReadOnlyDictionary<string, Type>> Types = new(() =>
-        typeof(PlanStep).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(PlanStep)) && !t.IsAbstract)
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a == typeof(PlanStep).Assembly || a.GetReferencedAssemblies().Any(n => n.Name == typeof(PlanStep).Assembly.GetName().Name))
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(PlanStep)) && !t.IsAbstract && t.GetCustomAttribute<StepKindAttribute>() is not null)
             .ToDictionary(KindOf, t => t, StringComparer.Ordinal));
 
     /// <summary>The vault sealed values go to (serializing) or come from (reading), for the current synchronous call.</summary>
@@ -32,7 +35,7 @@ public static class StepCatalog
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SealProperties } },
     };
 
-    /// <summary>Every step kind of the library.</summary>
+    /// <summary>Every step kind known (the library's, and those of loaded assemblies built on it).</summary>
     public static IReadOnlyCollection<string> AllKinds => Types.Value.Keys.ToList();
 
     public static string KindOf(Type type) =>
