@@ -143,9 +143,15 @@ public sealed class RollbackTests : IAsyncLifetime
         var status = await stack.BacktrackAsync("status");
         Assert.Equal(1, status.ExitCode);
         Assert.Contains("was interrupted; run 'backtrack repair'", status.Stdout);
-        var refused = await stack.BacktrackAsync("rollback", "all", "--yes");
-        Assert.Equal(3, refused.ExitCode);
-        Assert.Contains("run 'backtrack repair' first", refused.Stderr);
+        var killed = (await stack.ContainersAsync("web")).Select(c => $"{c.ID}:{c.Names[0]}:{c.State}").Order().ToList();
+        foreach (var command in new[] { "rollback all --yes", "cleanup --yes", "snapshot cleanup --yes", "pin --yes", "record", "snapshot create --only config", "fix memory web --limit 64m --yes" })
+        {
+            var refused = await stack.BacktrackAsync(command.Split(' '));
+            Assert.True(refused.ExitCode == 3, $"{command}: {refused}");
+            Assert.Contains("run 'backtrack repair' first (nothing was changed)", refused.Stderr);
+        }
+
+        Assert.Equal(killed, (await stack.ContainersAsync("web")).Select(c => $"{c.ID}:{c.Names[0]}:{c.State}").Order().ToList());
 
         var repair = await stack.BacktrackAsync("repair", "--yes");
 
