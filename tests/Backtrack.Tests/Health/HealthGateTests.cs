@@ -1,6 +1,7 @@
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Health;
+using Backtrack.Tests.Engine;
 
 namespace Backtrack.Tests.Health;
 
