@@ -68,6 +68,10 @@ public sealed class DatabaseRollbackTests : IAsyncLifetime
             Assert.True(DateTime.Parse(now.State.StartedAt, System.Globalization.CultureInfo.InvariantCulture) > before[writer], $"{writer} was restarted");
         }
 
+        // app has "always", held off while it was stopped (a daemon restart would have started it) and given back.
+        Assert.Contains("set the restart policy of", result.Stdout + result.Stderr);
+        Assert.Equal(Docker.DotNet.Models.RestartPolicyKind.Always, (await stack.InspectAsync("app")).HostConfig.RestartPolicy.Name);
+
         Assert.Equal(1L, await stack.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'shop\\_\\_bt\\_old\\_%'", "postgres"));
 
         // The other direction: the safety snapshot holds what ran before the rollback.

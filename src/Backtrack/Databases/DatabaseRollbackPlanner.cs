@@ -59,8 +59,10 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         var writers = await RunningWritersAsync(env, ct).ConfigureAwait(false);
         var levels = RollbackPlanner.DependencyLevels(writers);
         var order = writers.OrderBy(w => levels[ServiceOf(w)]).ThenBy(ServiceOf, StringComparer.Ordinal).ToList();
+        var restores = new List<PlanStep>();
         foreach (var writer in Enumerable.Reverse(order))
         {
+            HoldRestartPolicy(steps, restores, 2, 4, "writers", writer);
             steps.Add(new StopContainerStep(2, "writers", writer.Id, writer.Name, stopTimeout, env.ServiceOrDefault(ServiceOf(writer)).Health));
         }
 
@@ -72,8 +74,11 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         if (redisContainer is not null)
         {
             var service = ServiceOf(redisContainer);
+            var redisRestore = new List<PlanStep>();
+            HoldRestartPolicy(steps, redisRestore, 3, 3, "redis", redisContainer);
             steps.Add(new StopContainerStep(3, "redis", redisContainer.Id, redisContainer.Name, stopTimeout, env.ServiceOrDefault(service).Health));
             steps.AddRange(RedisRestoreSteps(3, redisContainer.Name, manifest.Id, planId, stopTimeout));
+            steps.AddRange(redisRestore);
         }
 
         foreach (var writer in order)
@@ -81,6 +86,7 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
             steps.Add(new StartContainerStep(4, "writers", writer.Name, stopTimeout));
         }
 
+        steps.AddRange(restores);
         foreach (var writer in order)
         {
             steps.Add(new HealthGateStep(4, "writers", writer.Name, env.ServiceOrDefault(ServiceOf(writer)).Health, healthTimeout));
@@ -134,6 +140,20 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         return scope != SnapshotScope.None
             ? scope
             : throw new BacktrackException($"snapshot {manifest.Id} holds no database data");
+    }
+
+    /// <summary>
+    /// A container stopped while a database is restored: with "always", a daemon restart meanwhile would start
+    /// it again (even stopped by hand), so its policy is "no" until it is started again.
+    /// </summary>
+    private static void HoldRestartPolicy(List<PlanStep> steps, List<PlanStep> restores, int holdWave, int restoreWave, string lane, ContainerDetails container)
+    {
+        if (container.RestartPolicy.RestartsWhenStopped)
+        {
+            var (hold, restore) = SetRestartPolicyStep.Around(holdWave, restoreWave, lane, container);
+            steps.Add(hold);
+            restores.Add(restore);
+        }
     }
 
     private async Task<List<ContainerDetails>> RunningWritersAsync(EnvironmentConfig env, CancellationToken ct)

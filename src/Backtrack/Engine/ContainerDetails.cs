@@ -1,6 +1,6 @@
 namespace Backtrack.Engine;
 
-/// <summary>What the engine says of one container: its state and the spec that recreates it.</summary>
+/// <summary>What the engine says of one container: its state, the spec that recreates it and its restart policy.</summary>
 public sealed record ContainerDetails(
     string Id,
     string Name,
@@ -9,7 +9,8 @@ public sealed record ContainerDetails(
     ContainerSpec Spec,
     IReadOnlyList<string> HealthTest,
     IReadOnlyList<PublishedPort> Ports,
-    IReadOnlyList<MountPoint> Mounts);
+    IReadOnlyList<MountPoint> Mounts,
+    RestartPolicy RestartPolicy);
 
 public sealed record ContainerState(
     string Status,

@@ -35,6 +35,9 @@ public interface IContainerEngine : IDisposable
 
     Task RemoveContainerAsync(string idOrName, CancellationToken ct);
 
+    /// <summary>Sets a container's restart policy (running or not), which the engine keeps across its own restarts.</summary>
+    Task SetRestartPolicyAsync(string idOrName, RestartPolicy policy, CancellationToken ct);
+
     /// <summary>Runs a command inside a running container, without a TTY, bounded by the timeout.</summary>
     Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct);
 

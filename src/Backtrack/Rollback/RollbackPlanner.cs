@@ -52,7 +52,9 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
             var staging = ContainerNames.Staging(name);
             steps.Add(new CreateContainerStep(wave, change.Service, staging, change.Spec));
             steps.Add(new StopContainerStep(wave, change.Service, change.Current.Id, name, request.StopTimeout ?? env.StopTimeout, check));
-            steps.Add(new RenameContainerStep(wave, change.Service, name, ContainerNames.Aside(name, planId)));
+            var policy = change.Current.RestartPolicy;
+            steps.Add(new SetAsideStep(
+                wave, change.Service, change.Current.Id, name, ContainerNames.Aside(name, planId), policy.Name, policy.MaximumRetryCount));
             steps.Add(new RenameContainerStep(wave, change.Service, staging, name));
             steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout));
             steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));

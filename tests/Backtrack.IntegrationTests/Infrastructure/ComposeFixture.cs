@@ -13,7 +13,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// plugin or v1) and the backtrack CLI as processes. A derived fixture supplies its compose file, its
 /// backtrack.yml and its own setup; ports go on 127.0.0.1 only and everything carries the test label.
 /// Disposing removes the project (compose down, then any leftovers by the project's label only: the
-/// engine may be shared) and the temp directory.
+/// engine may be shared) and the temp directory. With a Docker host given, the Docker client and the
+/// Compose client talk to that engine instead of the default one.
 /// </summary>
 public abstract class ComposeFixture : IAsyncLifetime
 {
@@ -24,11 +25,14 @@ public abstract class ComposeFixture : IAsyncLifetime
 
     private static readonly (string File, string[] Args) Compose = ComposeCommand();
 
-    protected ComposeFixture(string directoryPrefix)
+    private readonly string? dockerHost;
+
+    protected ComposeFixture(string directoryPrefix, string? dockerHost = null)
     {
         Project = "bttest-" + Guid.NewGuid().ToString("N")[..8];
         Directory = System.IO.Directory.CreateTempSubdirectory(directoryPrefix).FullName;
-        Docker = new DockerClientBuilder().Build();
+        this.dockerHost = dockerHost;
+        Docker = dockerHost is null ? new DockerClientBuilder().Build() : new DockerClientBuilder().WithEndpoint(new Uri(dockerHost)).Build();
     }
 
     public string Project { get; }
@@ -59,7 +63,7 @@ public abstract class ComposeFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, "down", "-v", "--remove-orphans", "-t", "1"], ComposeDirectory);
+        await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, "down", "-v", "--remove-orphans", "-t", "1"], ComposeDirectory, ComposeVariables(null));
         var leftovers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
@@ -159,9 +163,13 @@ public abstract class ComposeFixture : IAsyncLifetime
     /// <summary>The real Compose client on this project, which must succeed.</summary>
     protected async Task ComposeAsync(IReadOnlyDictionary<string, string>? variables, params string[] args)
     {
-        var result = await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, .. args], ComposeDirectory, variables);
+        var result = await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, .. args], ComposeDirectory, ComposeVariables(variables));
         Assert.True(result.ExitCode == 0, $"compose {string.Join(' ', args)}: {result}");
     }
+
+    /// <summary>The Compose client's variables: DOCKER_HOST when the fixture has its own engine.</summary>
+    private IReadOnlyDictionary<string, string>? ComposeVariables(IReadOnlyDictionary<string, string>? variables) =>
+        dockerHost is null ? variables : new Dictionary<string, string>(variables ?? new Dictionary<string, string>()) { ["DOCKER_HOST"] = dockerHost };
 
     /// <summary>A free TCP port on 127.0.0.1.</summary>
     protected static int FreePort()

@@ -140,6 +140,7 @@ public sealed class DatabaseStack : ComposeFixture
               FEATURE: ${FEATURE:-none}
             volumes: [files:/files]
             depends_on: [db, cache]
+            restart: always
             labels: { {{TestLabel}}: "true" }
           jobs:
             image: backtrack-demo/api:${JOBS_TAG:-v1}

@@ -57,6 +57,6 @@ public sealed class RollbackPlannerTests
             service, service, "sha256:" + new string('0', 64),
             new ContainerState("running", true, null, 0, 0, null),
             new ContainerSpec { Image = service, HostConfigJson = "{}", Labels = labels },
-            [], [], []);
+            [], [], [], RestartPolicy.No);
     }
 }

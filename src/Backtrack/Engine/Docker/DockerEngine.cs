@@ -84,7 +84,8 @@ public sealed class DockerEngine : IContainerEngine
                 (container.NetworkSettings?.Ports ?? new Dictionary<string, IList<PortBinding>>())
                     .SelectMany(p => (p.Value ?? []).Select(b => new PublishedPort(p.Key, b.HostIP, b.HostPort)))
                     .ToList(),
-                (container.Mounts ?? []).Select(m => new MountPoint(m.Type ?? "", m.Name ?? m.Source ?? "", m.Destination ?? "", m.RW)).ToList());
+                (container.Mounts ?? []).Select(m => new MountPoint(m.Type ?? "", m.Name ?? m.Source ?? "", m.Destination ?? "", m.RW)).ToList(),
+                DockerSpecMapper.ToRestartPolicy(container.HostConfig?.RestartPolicy));
         });
 
     public Task<ImageDetails?> InspectImageAsync(string reference, CancellationToken ct) =>
@@ -146,6 +147,10 @@ public sealed class DockerEngine : IContainerEngine
 
     public Task RemoveContainerAsync(string idOrName, CancellationToken ct) =>
         Guard(() => client.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = true }, ct));
+
+    public Task SetRestartPolicyAsync(string idOrName, RestartPolicy policy, CancellationToken ct) =>
+        Guard(() => client.Containers.UpdateContainerAsync(
+            idOrName, new ContainerUpdateParameters { RestartPolicy = DockerSpecMapper.ToDockerRestartPolicy(policy) }, ct));
 
     public Task<ExecResult> ExecAsync(string idOrName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct) =>
         ExecAsync(idOrName, command, null, timeout, ct);
@@ -410,7 +415,7 @@ public sealed class DockerEngine : IContainerEngine
         }
         catch (DockerApiException e)
         {
-            throw new EngineOperationException(ApiMessage(e), e);
+            throw new EngineOperationException(ApiMessage(e), (int)e.StatusCode, e);
         }
         catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
         {

@@ -85,6 +85,26 @@ internal static class DockerSpecMapper
         };
     }
 
+    public static RestartPolicy ToRestartPolicy(global::Docker.DotNet.Models.RestartPolicy? policy) => policy?.Name switch
+    {
+        RestartPolicyKind.Always => RestartPolicy.Of(RestartPolicy.AlwaysName, 0),
+        RestartPolicyKind.UnlessStopped => RestartPolicy.Of(RestartPolicy.UnlessStoppedName, 0),
+        RestartPolicyKind.OnFailure => RestartPolicy.Of(RestartPolicy.OnFailureName, policy.MaximumRetryCount),
+        _ => RestartPolicy.No,
+    };
+
+    public static global::Docker.DotNet.Models.RestartPolicy ToDockerRestartPolicy(RestartPolicy policy) => new()
+    {
+        Name = policy.Name switch
+        {
+            RestartPolicy.AlwaysName => RestartPolicyKind.Always,
+            RestartPolicy.UnlessStoppedName => RestartPolicyKind.UnlessStopped,
+            RestartPolicy.OnFailureName => RestartPolicyKind.OnFailure,
+            _ => RestartPolicyKind.No,
+        },
+        MaximumRetryCount = policy.MaximumRetryCount,
+    };
+
     /// <summary>The networks to connect after creation: the engine attaches only one at create time on older APIs.</summary>
     public static IEnumerable<NetworkAttachment> SecondaryNetworks(ContainerSpec spec)
     {
