@@ -12,9 +12,10 @@ public sealed class ErrorPatternMatcher
 
     /// <summary>
     /// Lines an operation of Backtrack's own causes, never an error of the stack: a database rollback ends the
-    /// sessions of the database it swaps, and Postgres logs each as FATAL.
+    /// sessions of the database it swaps, and a restore polls Postgres while it starts; Postgres logs each as FATAL.
     /// </summary>
-    private static readonly string[] CausedByBacktrack = ["terminating connection due to administrator command"];
+    private static readonly string[] CausedByBacktrack =
+        ["terminating connection due to administrator command", "the database system is starting up", "the database system is shutting down"];
     private readonly IReadOnlyList<(string Pattern, Regex Regex)> patterns;
 
     public ErrorPatternMatcher(IReadOnlyList<string> patterns)
