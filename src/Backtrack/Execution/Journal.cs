@@ -1,5 +1,6 @@
 using System.Globalization;
 using Backtrack.Planning;
+using Backtrack.Secrets;
 using Backtrack.State;
 using Microsoft.Data.Sqlite;
 
@@ -46,6 +47,10 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
 
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>Texts (descriptions, errors, notes, the command line) are stored with secrets redacted; IDs and times as they are.</summary>
+    private static object? Redacted(string name, object? value) =>
+        value is string text && name is "$text" or "$error" or "$note" or "$command" ? SecretRegistry.Redact(text) : value;
+
     private Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         database.RunAsync(
             async connection =>
@@ -54,7 +59,7 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
                 command.CommandText = sql;
                 foreach (var (name, value) in parameters)
                 {
-                    command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+                    command.Parameters.Add(new SqliteParameter(name, Redacted(name, value) ?? DBNull.Value));
                 }
 
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

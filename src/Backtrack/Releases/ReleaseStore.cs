@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Backtrack.Engine;
+using Backtrack.Secrets;
 using Backtrack.State;
 
 namespace Backtrack.Releases;
 
-/// <summary>The release history in the state database, newest first.</summary>
+/// <summary>The release history in the state database, newest first. Reading specs teaches the process their secrets.</summary>
 public sealed class ReleaseStore(StateDatabase database)
 {
     public Task<long> AddAsync(Release release, CancellationToken ct) =>
@@ -72,6 +73,11 @@ public sealed class ReleaseStore(StateDatabase database)
                             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5))!),
                         ct,
                         ("$id", release.Id)).ConfigureAwait(false);
+                    foreach (var service in services)
+                    {
+                        SecretRegistry.AddEnv(service.Spec.Env);
+                    }
+
                     result.Add(release with { Services = services });
                 }
 
