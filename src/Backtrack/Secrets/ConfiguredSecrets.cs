@@ -5,7 +5,7 @@ namespace Backtrack.Secrets;
 
 /// <summary>
 /// What the configuration says is secret, learned when it is loaded: the Postgres password, the webhook
-/// URL, the <c>secrets:</c> variables and files, and the secret-named variables of Backtrack's own
+/// URL, passwords in health-check URLs, the <c>secrets:</c> variables and files, and the secret-named variables of Backtrack's own
 /// environment (they reach git and the redeploy command, whose errors are printed).
 /// </summary>
 public static class ConfiguredSecrets
@@ -18,6 +18,14 @@ public static class ConfiguredSecrets
         foreach (var value in variables.OfType<string>().Select(Environment.GetEnvironmentVariable).OfType<string>())
         {
             SecretRegistry.AddValue(value);
+        }
+
+        foreach (var url in config.Services.Values.Select(s => s.Health).OfType<HttpHealthCheck>().Select(h => h.Url))
+        {
+            if (url.UserInfo.Split(':', 2) is [_, var password])
+            {
+                SecretRegistry.AddValue(Uri.UnescapeDataString(password));
+            }
         }
 
         string?[] files = [config.Postgres?.PasswordFile, .. config.Secrets.Files];
