@@ -4,8 +4,8 @@ namespace Backtrack.Secrets;
 
 /// <summary>
 /// A console stream that redacts what passes through it (<see cref="SecretRegistry"/>). Text is held until
-/// a line ends or the writer is flushed, so a secret written in pieces is still seen whole; Spectre flushes
-/// after each rendering, so prompts appear at once.
+/// a line ends or the writer is flushed, so a secret written in pieces (Spectre writes styled text segment
+/// by segment) is still seen whole; a prompt without a newline must flush.
 /// </summary>
 public sealed class RedactingTextWriter(TextWriter inner) : TextWriter
 {

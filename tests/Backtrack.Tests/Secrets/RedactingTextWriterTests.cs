@@ -1,4 +1,5 @@
 using Backtrack.Secrets;
+using Spectre.Console;
 
 namespace Backtrack.Tests.Secrets;
 
@@ -32,5 +33,23 @@ public sealed class RedactingTextWriterTests
         writer.Flush();
 
         Assert.Equal("Proceed with [redacted]? ", inner.ToString());
+    }
+
+    [Theory]
+    [InlineData(AnsiSupport.Yes)]
+    [InlineData(AnsiSupport.No)]
+    public void Given_spectre_writing_a_styled_secret_with_a_space_in_pieces_when_flushed_then_it_is_redacted_whole(AnsiSupport ansi)
+    {
+        var spaced = "open " + secret;
+        SecretRegistry.AddValue(spaced);
+        using var inner = new StringWriter();
+        using var writer = new RedactingTextWriter(inner);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = ansi });
+
+        console.Markup($"[bold]Use {Markup.Escape(spaced)}?[/] ");
+        writer.Flush();
+
+        Assert.Contains("[redacted]?", inner.ToString());
+        Assert.DoesNotContain(secret, inner.ToString());
     }
 }
