@@ -5,6 +5,7 @@ using Backtrack.Engine.Docker;
 using Backtrack.Execution;
 using Backtrack.Git;
 using Backtrack.Health;
+using Backtrack.Operations;
 using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.State;
@@ -22,7 +23,7 @@ public sealed class BacktrackEnvironment : IDisposable
     private readonly HttpClient http = HealthChecker.CreateHttpClient();
     private StateDatabase? database;
 
-    public BacktrackEnvironment(EnvironmentConfig config, IContainerEngine? engine = null, TimeProvider? clock = null)
+    public BacktrackEnvironment(EnvironmentConfig config, IContainerEngine? engine = null, TimeProvider? clock = null, TextWriter? warnings = null)
     {
         Config = config;
         Engine = engine ?? new DockerEngine(config.Engine);
@@ -32,6 +33,7 @@ public sealed class BacktrackEnvironment : IDisposable
         Gate = new HealthGate(Checker, Engine);
         Status = new StatusService(Inspector, Checker, Clock);
         Verifier = new Verifier(Engine, Inspector, Checker, Clock);
+        Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
 
     public EnvironmentConfig Config { get; }
@@ -49,6 +51,9 @@ public sealed class BacktrackEnvironment : IDisposable
     public StatusService Status { get; }
 
     public Verifier Verifier { get; }
+
+    /// <summary>The one way a change runs: lock, refusal while a repair is due, journal, notifications, outcome.</summary>
+    public OperationService Operations { get; }
 
     /// <summary>The state database, opened on first use so that read-only commands on a fresh host create nothing.</summary>
     public async Task<StateDatabase> DatabaseAsync(CancellationToken ct) =>
@@ -73,22 +78,22 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
-    /// <summary>
-    /// Operations a killed process left unfinished. Without the lock in hand, none while another process
-    /// holds it (its operation is running, not interrupted); none before any state exists.
-    /// </summary>
-    public async Task<IReadOnlyList<OperationRecord>> InterruptedOperationsAsync(EnvironmentLock? held, CancellationToken ct)
+    public async Task<RepairPlanner> RepairPlannerAsync(CancellationToken ct) => new(await JournalAsync(ct).ConfigureAwait(false), Clock);
+
+    /// <summary>What steps reach through their context (<see cref="StepServices"/>).</summary>
+    private async Task<IReadOnlyDictionary<Type, object>> StepServicesAsync(CancellationToken ct)
     {
-        if (!File.Exists(Path.Combine(Config.StateDirectory, "backtrack.db")) || (held is null && EnvironmentLock.IsHeld(Config.StateDirectory)))
+        var database = await DatabaseAsync(ct).ConfigureAwait(false);
+        return new Dictionary<Type, object>
         {
-            return [];
-        }
-
-        return await (await JournalAsync(ct).ConfigureAwait(false)).UnfinishedAsync(ct).ConfigureAwait(false);
+            [typeof(EnvironmentConfig)] = Config,
+            [typeof(IContainerEngine)] = Engine,
+            [typeof(HealthGate)] = Gate,
+            [typeof(ReleaseRecorder)] = await RecorderAsync(ct).ConfigureAwait(false),
+            [typeof(Verifier)] = Verifier,
+            [typeof(VerificationStore)] = new VerificationStore(database),
+        };
     }
-
-    /// <summary>Takes the environment's lock; throws a conflict naming the holder when another command has it.</summary>
-    public EnvironmentLock Lock(string command) => EnvironmentLock.Acquire(Config.StateDirectory, command, Clock);
 
     public void Dispose()
     {

@@ -143,9 +143,15 @@ public sealed class RollbackTests : IAsyncLifetime
         var status = await stack.BacktrackAsync("status");
         Assert.Equal(1, status.ExitCode);
         Assert.Contains("was interrupted; run 'backtrack repair'", status.Stdout);
-        var refused = await stack.BacktrackAsync("rollback", "all", "--yes");
-        Assert.Equal(3, refused.ExitCode);
-        Assert.Contains("run 'backtrack repair' first", refused.Stderr);
+        var killed = (await stack.ContainersAsync("web")).Select(c => $"{c.ID}:{c.Names[0]}:{c.State}").Order().ToList();
+        foreach (var command in new[] { "rollback all --yes", "cleanup --yes", "snapshot cleanup --yes", "pin --yes", "record", "snapshot create --only config", "fix memory web --limit 64m --yes" })
+        {
+            var refused = await stack.BacktrackAsync(command.Split(' '));
+            Assert.True(refused.ExitCode == 3, $"{command}: {refused}");
+            Assert.Contains("run 'backtrack repair' first (nothing was changed)", refused.Stderr);
+        }
+
+        Assert.Equal(killed, (await stack.ContainersAsync("web")).Select(c => $"{c.ID}:{c.Names[0]}:{c.State}").Order().ToList());
 
         var repair = await stack.BacktrackAsync("repair", "--yes");
 
@@ -184,10 +190,12 @@ public sealed class RollbackTests : IAsyncLifetime
 
         await stack.DeployAsync(new Dictionary<string, string> { ["SECRET_TOKEN"] = "changed" }, "web");
         var deployed = await stack.InspectAsync("web");
-        var result = await new OperationRunner(environment).RunAsync(plan, "test", [], CancellationToken.None);
+        using var session = await environment.Operations.BeginAsync("test", dryRun: false, CancellationToken.None);
+        var outcome = await session.RunAsync(plan, [], CancellationToken.None);
 
-        Assert.Equal(ExecutionOutcome.RolledBack, result.Outcome);
-        Assert.Contains("changed since the plan was made", result.Error);
+        Assert.Equal(ExecutionOutcome.RolledBack, outcome.Execution.Outcome);
+        Assert.Contains("changed since the plan was made", outcome.Execution.Error);
+        Assert.Equal(ExitCodes.Conflict, outcome.ExitCode);
         Assert.Equal(deployed.ID, (await stack.InspectAsync("web")).ID);
     }
 

@@ -21,7 +21,7 @@ public sealed class VerifyTests : IAsyncLifetime
         Assert.DoesNotContain("FAIL", rollback.Stdout);
         var history = await stack.BacktrackAsync("history", "-o", "json", "--limit", "1");
         var steps = TestStack.ParseJson(history)[0].GetProperty("steps").EnumerateArray().ToList();
-        var verify = Assert.Single(steps, s => s.GetProperty("kind").GetString() == "VerifyStep");
+        var verify = Assert.Single(steps, s => s.GetProperty("kind").GetString() == "verify");
         Assert.Equal("ok", verify.GetProperty("outcome").GetString());
 
         var result = await stack.BacktrackAsync("verify", "-o", "json");

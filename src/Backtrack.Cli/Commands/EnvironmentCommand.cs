@@ -12,7 +12,7 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
     {
         var path = ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory());
         var config = await ConfigLoader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        using var environment = new BacktrackEnvironment(config.Select(settings.Environment));
+        using var environment = new BacktrackEnvironment(config.Select(settings.Environment), warnings: Console.Error);
         return await ExecuteAsync(environment, settings, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using Backtrack.Cli.Settings;
 using Backtrack.Scenarios;
 
@@ -9,8 +11,8 @@ public sealed class FixConfigCommand : EnvironmentCommand<FixConfigSettings>
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixConfigSettings settings, CancellationToken ct)
     {
         const string command = "fix config";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         var plan = await new ConfigFixPlanner(environment.Inspector, environment.Clock).PlanAsync(environment.Config, settings.From, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

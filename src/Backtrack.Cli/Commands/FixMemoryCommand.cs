@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
 using Backtrack.Scenarios;
@@ -12,12 +14,12 @@ public sealed class FixMemoryCommand : EnvironmentCommand<FixMemorySettings>
     {
         var bytes = MemorySize.Parse(settings.Limit, "--limit");
         var command = $"fix memory {settings.Service}";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         var container = await environment.Inspector.RequireAsync(environment.Config, settings.Service, ct).ConfigureAwait(false);
         var before = await environment.Engine.GetMemoryUsageAsync(container.Id, ct).ConfigureAwait(false);
         var plan = await new MemoryFixPlanner(environment.Engine, environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, settings.Service, bytes, settings.Restart, ct).ConfigureAwait(false);
-        var exitCode = await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        var exitCode = await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
         if (settings.DryRun || settings.Json || plan.IsEmpty)
         {
             return exitCode;

@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using Backtrack.Cli.Settings;
 using Backtrack.Scenarios;
 
@@ -9,9 +11,9 @@ public sealed class FixModelCommand : EnvironmentCommand<FixModelSettings>
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixModelSettings settings, CancellationToken ct)
     {
         var command = $"fix model {settings.Path}";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         var plan = await new ModelFixPlanner(environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, settings.Path, settings.To, settings.Restart!, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

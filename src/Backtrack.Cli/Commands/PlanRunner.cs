@@ -1,16 +1,15 @@
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
-using Backtrack.Execution;
-using Backtrack.Notify;
+using Backtrack.Operations;
 using Backtrack.Planning;
 using Spectre.Console;
 
 namespace Backtrack.Cli.Commands;
 
-/// <summary>The common end of every mutating command: show the plan, stop there on --dry-run, confirm, run, report.</summary>
+/// <summary>The common end of every mutating command: show the plan, stop there on --dry-run, confirm, run through the session, render the outcome.</summary>
 public static class PlanRunner
 {
-    public static async Task<int> RunAsync(BacktrackEnvironment environment, MutatingSettings settings, string command, Plan plan, CancellationToken ct)
+    public static async Task<int> RunAsync(OperationSession session, MutatingSettings settings, Plan plan, CancellationToken ct)
     {
         if (settings.Json && settings.DryRun)
         {
@@ -32,51 +31,44 @@ public static class PlanRunner
             return ExitCodes.Declined;
         }
 
-        using var notifier = WebhookNotifier.FromConfig(environment.Config, Console.Error);
-        IExecutionObserver[] observers = notifier is null ? [new ProgressView(settings.Json)] : [new ProgressView(settings.Json), notifier];
-        var result = await new OperationRunner(environment).RunAsync(plan, command, observers, ct).ConfigureAwait(false);
-        if (settings.Json)
+        var outcome = await session.RunAsync(plan, [new ProgressView(settings.Json)], ct).ConfigureAwait(false);
+        await RenderAsync(outcome, settings.Json).ConfigureAwait(false);
+        return outcome.ExitCode;
+    }
+
+    /// <summary>The outcome as JSON, or the checklist the operation ended with and any journal trouble as text.</summary>
+    public static async Task RenderAsync(OperationOutcome outcome, bool json)
+    {
+        var result = outcome.Execution;
+        if (json)
         {
             Json.Write(new
             {
                 operation = result.OperationId,
                 outcome = result.Outcome,
+                changed = result.Outcome == Execution.ExecutionOutcome.Succeeded || result.ChangedAnything,
                 failedStep = result.FailedStep?.Describe(),
                 error = result.Error,
                 compensationErrors = result.CompensationErrors,
+                journalErrors = result.ObserverErrors,
+                verification = outcome.Verification,
                 seconds = result.Duration.TotalSeconds,
             });
+            return;
         }
 
-        return result.ExitCode;
-    }
-
-    /// <summary>
-    /// The start of a command that changes the stack: the environment's lock (none for a dry run, which
-    /// changes nothing), and a refusal while a killed operation left the stack half-done.
-    /// </summary>
-    public static async Task<EnvironmentLock?> LockForChangeAsync(BacktrackEnvironment environment, MutatingSettings settings, string command, CancellationToken ct)
-    {
-        var held = settings.DryRun ? null : environment.Lock(command);
-        try
+        if (outcome.Verification is { } report)
         {
-            await EnsureNothingInterruptedAsync(environment, held, ct).ConfigureAwait(false);
-            return held;
+            VerifyView.Render(report);
+            if (!report.Passed)
+            {
+                await Console.Error.WriteLineAsync($"warning: the operation succeeded but verification failed: {report.FailureSummary()}").ConfigureAwait(false);
+            }
         }
-        catch
-        {
-            held?.Dispose();
-            throw;
-        }
-    }
 
-    private static async Task EnsureNothingInterruptedAsync(BacktrackEnvironment environment, EnvironmentLock? held, CancellationToken ct)
-    {
-        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
-        if (interrupted.Count > 0)
+        foreach (var error in result.ObserverErrors)
         {
-            throw new ConflictException(
-                $"operation {interrupted[0].Id} ({interrupted[0].Command}) was interrupted and left the stack half-done; run 'backtrack repair' first");
+            await Console.Error.WriteLineAsync($"warning: {error}; run 'backtrack repair' once the state directory takes writes again").ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Planning;
+using Backtrack.Releases;
+using Backtrack.Rollback.Steps;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,14 +16,20 @@ public sealed class RecordSettings : EnvironmentSettings
     public string? Note { get; init; }
 }
 
-/// <summary>backtrack record: stores what runs now as a release (CI/CD calls it after each deploy).</summary>
+/// <summary>backtrack record: stores what runs now as a release (CI/CD calls it after each deploy), as a journaled operation.</summary>
 public sealed class RecordCommand : EnvironmentCommand<RecordSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RecordSettings settings, CancellationToken ct)
     {
-        using var held = environment.Lock("record");
-        var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
-        var release = await recorder.RecordAsync(environment.Config, "record", settings.Note, null, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync("record", dryRun: false, ct).ConfigureAwait(false);
+        var plan = new Plan(Plan.NewId(environment.Clock), "record", "record what runs now as a release", [new RecordReleaseStep(0, "record", settings.Note)]);
+        var outcome = await session.RunAsync(plan, [], ct).ConfigureAwait(false);
+        if (outcome.Outputs.OfType<Release>().FirstOrDefault() is not { } release)
+        {
+            await PlanRunner.RenderAsync(outcome, settings.Json).ConfigureAwait(false);
+            throw new BacktrackException($"nothing was recorded: {outcome.Execution.Error}");
+        }
+
         if (settings.Json)
         {
             Json.Write(ReleasesCommand.ToJson(release, release.Id));

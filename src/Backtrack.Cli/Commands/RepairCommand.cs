@@ -1,32 +1,24 @@
 using Backtrack.Cli.Settings;
-using Backtrack.Execution;
-using Backtrack.FullSystem;
-using Backtrack.Rollback;
 
 namespace Backtrack.Cli.Commands;
 
-/// <summary>backtrack repair: undoes what an interrupted operation left half-done, back to what ran before.</summary>
+/// <summary>
+/// backtrack repair: rebuilds every operation that was interrupted or could not undo itself from the
+/// journal and undoes what it changed, newest first (or completes it forward past a point of no return).
+/// </summary>
 public sealed class RepairCommand : EnvironmentCommand<MutatingSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
-        // Holding the lock proves that unfinished operations in the journal are not running: their process died.
-        using var held = environment.Lock("repair");
-        var interrupted = await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false);
-        // A killed full rollback is undone by restoring its safety snapshot; anything else by the repair planner.
-        var full = interrupted.FirstOrDefault(o => o.Command == FullRollbackPlanner.Command);
-        var plan = (full is null ? null : await new FullRollbackPlanner(environment.Engine, environment.Clock).PlanRecoveryAsync(environment.Config, full.Id, ct).ConfigureAwait(false))
-            ?? await new RepairPlanner(environment.Inspector, environment.Clock).PlanAsync(environment.Config, interrupted, ct).ConfigureAwait(false);
-        var exitCode = await PlanRunner.RunAsync(environment, settings, "repair", plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun)
+        using var session = await environment.Operations.BeginRepairAsync(settings.DryRun, ct).ConfigureAwait(false);
+        if (session.Repairing.Count == 0)
         {
-            var journal = new Journal(await environment.DatabaseAsync(ct).ConfigureAwait(false), environment.Clock, "repair");
-            foreach (var operation in interrupted)
-            {
-                await journal.CloseInterruptedAsync(operation.Id, $"interrupted; repaired by operation {plan.Id}", ct).ConfigureAwait(false);
-            }
+            await Console.Out.WriteLineAsync("nothing to repair: no operation was interrupted or left a failed undo").ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
-        return exitCode;
+        var planner = await environment.RepairPlannerAsync(ct).ConfigureAwait(false);
+        var plan = await planner.PlanAsync(session.Repairing, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
-using Backtrack.Cli.Views;
 using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Rollback;
@@ -8,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
 
-public class RollbackSettings : MutatingSettings
+public class RollbackSettings : VerifyingSettings
 {
     [CommandOption("--to <TARGET>")]
     [Description("previous (default), a release number, an image tag, reference or ID")]
@@ -23,9 +22,6 @@ public class RollbackSettings : MutatingSettings
     [Description("How long the old container may take to stop (default: config, 10s)")]
     public string? StopTimeout { get; init; }
 
-    [CommandOption("--no-verify")]
-    [Description("Skip the verification checklist at the end (it observes restarts for verify.restartWindow, 10s by default)")]
-    public bool NoVerify { get; init; }
 
     [CommandOption("--health-timeout <DURATION>")]
     [Description("How long the new container may take to become healthy (default: config, 30s)")]
@@ -54,45 +50,17 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
         var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        var exitCode = await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
         if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
-            if (!settings.NoVerify)
-            {
-                exitCode = await ShowVerificationAsync(environment, settings, plan.Id, ct).ConfigureAwait(false);
-            }
         }
 
         return exitCode;
-    }
-
-    /// <summary>The checklist the rollback ended with; a failed check makes the exit code 1 (unhealthy) but undoes nothing.</summary>
-    private static async Task<int> ShowVerificationAsync(BacktrackEnvironment environment, TSettings settings, string operationId, CancellationToken ct)
-    {
-        var store = await environment.VerificationsAsync(ct).ConfigureAwait(false);
-        if (await store.ForOperationAsync(operationId, ct).ConfigureAwait(false) is not { } report)
-        {
-            await Console.Error.WriteLineAsync("warning: the rollback succeeded but its verification did not run; see 'backtrack history'").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-
-        if (!settings.Json)
-        {
-            VerifyView.Render(report);
-        }
-
-        if (!report.Passed)
-        {
-            await Console.Error.WriteLineAsync($"warning: the rollback succeeded but verification failed: {report.FailureSummary()}").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-
-        return ExitCodes.Ok;
     }
 
     /// <summary>The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.</summary>

@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Configuration;
@@ -6,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
 
-public sealed class RollbackDbSettings : MutatingSettings
+public sealed class RollbackDbSettings : VerifyingSettings
 {
     [CommandOption("--from <SNAPSHOT>")]
     [Description("The snapshot to restore ('backtrack snapshot list')")]
@@ -34,10 +36,10 @@ public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
             settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
         const string command = "rollback db";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
         var plan = await new DatabaseRollbackPlanner(environment.Engine, environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

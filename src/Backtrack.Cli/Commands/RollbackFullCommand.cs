@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.FullSystem;
@@ -5,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
 
-public sealed class RollbackFullSettings : MutatingSettings
+public sealed class RollbackFullSettings : VerifyingSettings
 {
     [CommandOption("--to <SNAPSHOT|TIME>")]
     [Description("A snapshot ID, or a time (ISO 8601, or a duration such as 2h: that long ago) whose newest full snapshot is taken")]
@@ -18,8 +20,8 @@ public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSetting
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackFullSettings settings, CancellationToken ct)
     {
         var to = settings.To ?? throw new BacktrackException("--to SNAPSHOT|TIME is required; 'backtrack snapshot list' lists them");
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, FullRollbackPlanner.Command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(FullRollbackPlanner.Command, settings.DryRun, ct).ConfigureAwait(false);
         var plan = await new FullRollbackPlanner(environment.Engine, environment.Clock).PlanAsync(environment.Config, to, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, FullRollbackPlanner.Command, plan, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,5 @@
+using Backtrack.Rollback;
+using Backtrack.Verify;
 using Backtrack.Cli.Settings;
 using Backtrack.Git;
 
@@ -15,9 +17,9 @@ public sealed class RollbackGitCommand : EnvironmentCommand<RollbackGitSettings>
             settings.Force,
             settings.Before);
         var command = $"rollback git --mode {settings.Mode}{(settings.Push ? " --push" : "")}";
-        using var held = await PlanRunner.LockForChangeAsync(environment, settings, command, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         var planner = await environment.GitRollbackPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        return await PlanRunner.RunAsync(environment, settings, command, plan, ct).ConfigureAwait(false);
+        return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
 using Backtrack.FullSystem;
+using Backtrack.FullSystem.Steps;
 using Backtrack.Planning;
 using Backtrack.Snapshots;
 using Spectre.Console.Cli;
@@ -23,15 +24,22 @@ public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSet
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotCreateSettings settings, CancellationToken ct)
     {
-        using var held = environment.Lock("snapshot create");
+        using var session = await environment.Operations.BeginAsync("snapshot create", dryRun: false, ct).ConfigureAwait(false);
         var id = Plan.NewId(environment.Clock);
-        var manifest = settings.Only switch
+        var step = settings.Only switch
         {
-            null or "volumes" or "config" => await new FullSnapshotCreator(environment.Engine, environment.Inspector, await environment.RecorderAsync(ct).ConfigureAwait(false), environment.Clock)
-                .CreateAsync(environment.Config, id, "manual", Parts(settings.Only), settings.Note, new TransferProgressView(), ct).ConfigureAwait(false),
-            _ => await new SnapshotCreator(environment.Engine, environment.Inspector, environment.Clock)
-                .CreateAsync(environment.Config, id, "manual", SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), new TransferProgressView(), ct).ConfigureAwait(false),
+            null or "volumes" or "config" => new CreateSnapshotStep(0, id, Parts(settings.Only), null, settings.Note),
+            _ => new CreateSnapshotStep(0, id, SnapshotParts.Databases, SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), settings.Note),
         };
+        var outcome = await session.RunAsync(new Plan(id, "snapshot", step.Describe(), [step]), [], ct,
+            new Dictionary<Type, object> { [typeof(IProgress<TransferProgress>)] = new TransferProgressView() }).ConfigureAwait(false);
+        if (outcome.Outputs.OfType<SnapshotManifest>().FirstOrDefault() is not { } manifest)
+        {
+            await PlanRunner.RenderAsync(outcome, settings.Json).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"backtrack: snapshot failed: {outcome.Execution.Error}; nothing was changed (no partial snapshot is kept)").ConfigureAwait(false);
+            return outcome.ExitCode;
+        }
+
         if (settings.Json)
         {
             Json.Write(manifest);

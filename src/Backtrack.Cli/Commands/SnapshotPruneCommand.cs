@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
+using Backtrack.Planning;
 using Backtrack.Snapshots;
 using Spectre.Console.Cli;
 
@@ -22,22 +23,16 @@ public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSetti
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotPruneSettings settings, CancellationToken ct)
     {
         var keep = settings.Keep ?? throw new BacktrackException("--keep N is required");
-        using var held = settings.DryRun ? null : environment.Lock("snapshot prune");
+        using var session = await environment.Operations.BeginAsync("snapshot prune", settings.DryRun, ct).ConfigureAwait(false);
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);
-        var inUse = (await environment.InterruptedOperationsAsync(held, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
+        var inUse = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
         var removable = SnapshotRetention.Removable(
             await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, inUse, keep, settings.KeepDays, environment.Clock.GetUtcNow());
-        foreach (var snapshot in removable)
-        {
-            if (!settings.DryRun)
-            {
-                store.Delete(snapshot.Id);
-            }
-
-            Console.WriteLine($"{(settings.DryRun ? "would remove" : "removed")} {snapshot.Id} ({snapshot.Kind}, {snapshot.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC)");
-        }
-
-        Console.WriteLine($"{removable.Count} snapshot(s) {(settings.DryRun ? "would be " : "")}removed");
-        return ExitCodes.Ok;
+        var plan = new Plan(
+            Plan.NewId(environment.Clock),
+            "snapshot prune",
+            removable.Count == 0 ? "nothing to prune" : $"remove {removable.Count} snapshot(s), keeping the newest {keep}",
+            removable.Select(s => (PlanStep)new RemoveSnapshotStep(0, s.Id, s.Kind, s.CreatedAt)).ToList());
+        return await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
     }
 }

@@ -23,8 +23,8 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
         var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
-        var interrupted = (await environment.InterruptedOperationsAsync(null, ct).ConfigureAwait(false))
-            .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) was interrupted; run 'backtrack repair'")
+        var interrupted = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false))
+            .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) {(o.Ended is null ? "was interrupted" : "failed and could not undo itself")}; run 'backtrack repair'")
             .ToList();
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)

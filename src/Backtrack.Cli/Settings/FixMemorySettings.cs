@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Settings;
 
-public sealed class FixMemorySettings : MutatingSettings
+public sealed class FixMemorySettings : VerifyingSettings
 {
     [CommandArgument(0, "<SERVICE>")]
     [Description("The leaking service")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Settings;
 
-public sealed class FixModelSettings : MutatingSettings
+public sealed class FixModelSettings : VerifyingSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("The file, relative to the deploy repository (git.path), e.g. models/yolov8.pt")]

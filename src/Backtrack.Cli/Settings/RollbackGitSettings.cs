@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Settings;
 
-public sealed class RollbackGitSettings : MutatingSettings
+public sealed class RollbackGitSettings : VerifyingSettings
 {
     [CommandOption("--to <TARGET>")]
     [Description("last-good (default: the commit of the newest release recorded healthy), or a commit")]

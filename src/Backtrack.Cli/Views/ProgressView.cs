@@ -52,6 +52,7 @@ public sealed class ProgressView(bool quiet) : IExecutionObserver
         console.MarkupLine(result.Outcome switch
         {
             ExecutionOutcome.Succeeded => $"[green]done in {Format.Duration(result.Duration)}[/]",
+            ExecutionOutcome.RolledBack when !result.ChangedAnything => $"[red]failed: {Format.Text(result.Error ?? "")}[/]; [yellow]nothing was changed[/]",
             ExecutionOutcome.RolledBack => $"[red]failed: {Format.Text(result.Error ?? "")}[/]; [yellow]restored what ran before[/]",
             _ => $"[red]failed: {Format.Text(result.Error ?? "")}; restoring failed too: {Format.Text(string.Join("; ", result.CompensationErrors))}[/]",
         });

@@ -7,6 +7,7 @@ namespace Backtrack.Compose;
 /// Pins a service whose image line has no variable: an override file compose.backtrack.yaml names the
 /// running image, and COMPOSE_FILE in .env adds it to the project's files for 'docker compose up -d'.
 /// </summary>
+[StepKind("compose.pin-override")]
 public sealed record PinOverrideStep(string Service, ComposeProjectFiles Files, string Image, string? PreviousOverride, string? PreviousComposeFile)
     : PlanStep(0, "compose")
 {

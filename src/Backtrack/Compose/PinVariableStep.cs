@@ -4,6 +4,7 @@ namespace Backtrack.Compose;
 
 /// <summary>Pins a service by the .env variable its image line uses, so 'docker compose up -d' keeps the running image.</summary>
 /// <remarks>All pin steps share one lane: they write the same files, one after the other.</remarks>
+[StepKind("compose.pin-variable")]
 public sealed record PinVariableStep(string Service, string EnvFilePath, string Variable, string Value, string? PreviousValue, string Image)
     : PlanStep(0, "compose")
 {

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Backtrack.Configuration;
 
 /// <summary>How a service's health is judged.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(HttpHealthCheck), "http")]
+[JsonDerivedType(typeof(ContainerHealthCheck), "docker")]
+[JsonDerivedType(typeof(NoHealthCheck), "none")]
 public abstract record HealthCheckSpec
 {
     public abstract string Describe();

@@ -7,7 +7,8 @@ namespace Backtrack.Execution;
 /// <summary>
 /// One mutating command per environment at a time. The lock is an exclusive flock on a file in the
 /// state directory, so the kernel releases it when its process dies: a lock of a killed process is
-/// recovered without guessing. Who holds it is written beside it for the refusal message.
+/// recovered without guessing. Who holds it is written beside it, with the holder's process ID and start
+/// time, for the refusal message and for <see cref="IsHeld"/>, which reads without taking the lock.
 /// </summary>
 public sealed class EnvironmentLock : IDisposable
 {
@@ -24,7 +25,7 @@ public sealed class EnvironmentLock : IDisposable
     {
         Directory.CreateDirectory(stateDirectory);
         var path = Path.Combine(stateDirectory, "lock");
-        var holderPath = Path.Combine(stateDirectory, "lock.holder");
+        var holderPath = HolderPath(stateDirectory);
         FileStream handle;
         try
         {
@@ -32,40 +33,60 @@ public sealed class EnvironmentLock : IDisposable
         }
         catch (IOException)
         {
-            var holder = File.Exists(holderPath) ? File.ReadAllText(holderPath).Trim() : "another process";
-            throw new ConflictException($"environment is locked by {holder}; wait for it to finish (a lock of a process that died is freed by itself)");
+            var holder = File.Exists(holderPath) ? File.ReadLines(holderPath).FirstOrDefault()?.Trim() : null;
+            throw new ConflictException($"environment is locked by {holder ?? "another process"}; wait for it to finish (a lock of a process that died is freed by itself)");
         }
 
         using var process = Process.GetCurrentProcess();
         File.WriteAllText(holderPath, string.Create(
             CultureInfo.InvariantCulture,
-            $"'{command}' (pid {process.Id} on {Environment.MachineName}, user {Environment.UserName}) since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z"));
+            $"'{command}' (pid {process.Id} on {Environment.MachineName}, user {Environment.UserName}) since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n{process.Id} {StartTime(process.Id)}\n"));
         return new EnvironmentLock(handle, holderPath);
     }
 
-    /// <summary>Whether a live process holds the lock now.</summary>
+    /// <summary>
+    /// Whether a live process holds the lock now, read from the holder file without taking the lock: a
+    /// probe that took it for an instant would refuse a mutating command starting at that instant.
+    /// </summary>
     public static bool IsHeld(string stateDirectory)
     {
-        var path = Path.Combine(stateDirectory, "lock");
-        if (!File.Exists(path))
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(HolderPath(stateDirectory));
+        }
+        catch (IOException)
         {
             return false;
         }
 
-        try
-        {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
+        var fields = lines.Length > 1 ? lines[1].Split(' ') : [];
+        return fields.Length == 2 && int.TryParse(fields[0], CultureInfo.InvariantCulture, out var pid) && StartTime(pid) is { } start && start == fields[1];
     }
 
     public void Dispose()
     {
         File.Delete(holderPath);
         handle.Dispose();
+    }
+
+    private static string HolderPath(string stateDirectory) => Path.Combine(stateDirectory, "lock.holder");
+
+    /// <summary>The process's start time in clock ticks since boot (field 22 of /proc/PID/stat): a reused PID has another.</summary>
+    private static string? StartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -23,9 +23,19 @@ public sealed record ExecutionResult(
     IReadOnlyList<string> CompensationErrors,
     TimeSpan Duration)
 {
+    /// <summary>Whether a step that changes something had completed before the failure (and was undone).</summary>
+    public bool ChangedAnything { get; init; }
+
+    /// <summary>The failure was a conflict: the stack (or repository) changed since the plan was made.</summary>
+    public bool Conflict { get; init; }
+
+    /// <summary>Observers that failed (the journal on a full disk): reported beside the outcome, never instead of it.</summary>
+    public IReadOnlyList<string> ObserverErrors { get; init; } = [];
+
     public int ExitCode => Outcome switch
     {
         ExecutionOutcome.Succeeded => ExitCodes.Ok,
+        ExecutionOutcome.RolledBack when Conflict => ExitCodes.Conflict,
         ExecutionOutcome.RolledBack => ExitCodes.Failed,
         _ => ExitCodes.NeedsAttention,
     };

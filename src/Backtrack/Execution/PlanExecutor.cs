@@ -7,21 +7,27 @@ namespace Backtrack.Execution;
 /// <summary>
 /// Runs a plan: wave after wave, the lanes of a wave in parallel, the steps of a lane in order. When a
 /// step fails, the other lanes stop after their current step and every completed step is undone, newest
-/// first, so a failed operation leaves things as they were. Observers see every step.
+/// first, so a failed operation leaves things as they were. Observers see every step. A step whose start
+/// an observer could not take (the journal on a full disk) is not run: it fails, and what ran before is
+/// undone all the same; the observer's error is reported beside the outcome.
 /// </summary>
 public sealed class PlanExecutor(IReadOnlyList<IExecutionObserver> observers)
 {
+    private readonly ConcurrentQueue<string> observerErrors = new();
     private int sequence;
 
     public async Task<ExecutionResult> ExecuteAsync(Plan plan, StepContext context, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var completed = new ConcurrentStack<PlanStep>();
-        await NotifyAsync(o => o.OperationStartedAsync(context.OperationId, plan, ct)).ConfigureAwait(false);
+        (PlanStep? Step, Exception Error)? failure = null;
+        if (await NotifyAsync(o => o.OperationStartedAsync(context.OperationId, plan, ct)).ConfigureAwait(false) is { } journalError)
+        {
+            failure = (null, journalError);
+        }
 
-        (PlanStep Step, Exception Error)? failure = null;
         using var stop = new CancellationTokenSource();
-        foreach (var wave in plan.Waves())
+        foreach (var wave in failure is null ? plan.Waves() : [])
         {
             var failures = new ConcurrentQueue<(PlanStep, Exception)>();
             await Task.WhenAll(wave.Select(lane => RunLaneAsync(lane, context, completed, failures, stop, ct))).ConfigureAwait(false);
@@ -36,7 +42,7 @@ public sealed class PlanExecutor(IReadOnlyList<IExecutionObserver> observers)
             ? await CompensateAsync(plan, context, completed, failedStep, error, clock).ConfigureAwait(false)
             : new ExecutionResult(context.OperationId, ExecutionOutcome.Succeeded, null, null, [], clock.Elapsed);
         await NotifyAsync(o => o.OperationEndedAsync(context.OperationId, result, CancellationToken.None)).ConfigureAwait(false);
-        return result;
+        return result with { ObserverErrors = observerErrors.Distinct().ToList() };
     }
 
     private async Task RunLaneAsync(
@@ -68,10 +74,11 @@ public sealed class PlanExecutor(IReadOnlyList<IExecutionObserver> observers)
 
     /// <summary>Undoes completed steps newest first; undoing goes on past a failure, and runs even after Ctrl+C.</summary>
     private async Task<ExecutionResult> CompensateAsync(
-        Plan plan, StepContext context, ConcurrentStack<PlanStep> completed, PlanStep failedStep, Exception error, Stopwatch clock)
+        Plan plan, StepContext context, ConcurrentStack<PlanStep> completed, PlanStep? failedStep, Exception error, Stopwatch clock)
     {
         var errors = new List<string>();
-        foreach (var step in completed.Where(s => s.DescribeCompensation() is not null))
+        var changing = completed.Where(s => s.DescribeCompensation() is not null).ToList();
+        foreach (var step in changing)
         {
             var compensationError = await RunStepAsync(context.OperationId, step, StepPhase.Compensate, () => step.CompensateAsync(context, CancellationToken.None))
                 .ConfigureAwait(false);
@@ -88,32 +95,52 @@ public sealed class PlanExecutor(IReadOnlyList<IExecutionObserver> observers)
             failedStep,
             message,
             errors,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            ChangedAnything = changing.Count > 0,
+            Conflict = error is ConflictException,
+        };
     }
 
+    /// <summary>Runs one step between its observer calls; a start no observer could take fails the step before it runs.</summary>
     private async Task<Exception?> RunStepAsync(string operationId, PlanStep step, StepPhase phase, Func<Task> action)
     {
         var number = Interlocked.Increment(ref sequence);
-        await NotifyAsync(o => o.StepStartedAsync(operationId, number, step, phase, CancellationToken.None)).ConfigureAwait(false);
-        Exception? error = null;
-        try
+        var error = await NotifyAsync(o => o.StepStartedAsync(operationId, number, step, phase, CancellationToken.None)).ConfigureAwait(false);
+        if (error is null || phase == StepPhase.Compensate)
         {
-            await action().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            error = e;
+            try
+            {
+                await action().ConfigureAwait(false);
+                error = null;
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
         }
 
         await NotifyAsync(o => o.StepEndedAsync(operationId, number, step, phase, error, CancellationToken.None)).ConfigureAwait(false);
         return error;
     }
 
-    private async Task NotifyAsync(Func<IExecutionObserver, Task> call)
+    /// <summary>Calls every observer; the first failure is returned (and kept for the result), the others still called.</summary>
+    private async Task<Exception?> NotifyAsync(Func<IExecutionObserver, Task> call)
     {
+        Exception? first = null;
         foreach (var observer in observers)
         {
-            await call(observer).ConfigureAwait(false);
+            try
+            {
+                await call(observer).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                first ??= new BacktrackException($"could not journal: {e.Message}", e);
+                observerErrors.Enqueue(first.Message);
+            }
         }
+
+        return first;
     }
 }

@@ -34,24 +34,7 @@ public sealed class FullRollbackPlanner(IContainerEngine engine, TimeProvider cl
         ];
         var last = steps.Max(s => s.Wave);
         steps.Add(new RecordReleaseStep(last + 1, "rollback", $"after full rollback to snapshot {manifest.Id}"));
-        steps.Add(new VerifyStep(last + 2, RollbackPlanner.VerifyWindow));
         return new Plan(planId, Command, $"restore snapshot {manifest.Id} ({manifest.Kind}, {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC): {Contents(manifest)}; safety snapshot {planId} first", steps);
-    }
-
-    /// <summary>After a killed full rollback: its safety snapshot (ID = the operation's), restored; null when it was never completed (nothing had changed).</summary>
-    public async Task<Plan?> PlanRecoveryAsync(EnvironmentConfig env, string interruptedOperation, CancellationToken ct)
-    {
-        var store = new SnapshotStore(env.Snapshots.Directory);
-        var safety = (await store.ListAsync(ct).ConfigureAwait(false)).FirstOrDefault(s => s.Id == interruptedOperation && s.Kind == FullSafetySnapshotStep.Kind);
-        if (safety is null)
-        {
-            return null;
-        }
-
-        var planId = Plan.NewId(clock);
-        var steps = await FullRestore.StepsAsync(engine, env, store, safety, planId, 0, ct).ConfigureAwait(false);
-        return new Plan(planId, "repair", $"restore safety snapshot {safety.Id} of interrupted operation {interruptedOperation}: {Contents(safety)}",
-            steps.Select(s => (PlanStep)new ForwardOnlyStep(s)).ToList());
     }
 
     private static string Contents(SnapshotManifest manifest) =>

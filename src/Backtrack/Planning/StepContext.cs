@@ -1,23 +1,31 @@
-using Backtrack.Configuration;
-using Backtrack.Engine;
-using Backtrack.Health;
-using Backtrack.Releases;
-using Backtrack.Verify;
+using System.Collections.Concurrent;
 
 namespace Backtrack.Planning;
 
-/// <summary>What steps act through while they run.</summary>
-public sealed record StepContext(
-    EnvironmentConfig Environment,
-    IContainerEngine Engine,
-    HealthGate HealthGate,
-    ReleaseRecorder Releases,
-    TimeProvider Clock,
-    string OperationId)
+/// <summary>
+/// What steps act through while they run: the operation's ID and clock, the services the wiring put in
+/// (the engine, the environment, ...; typed accessors are extension members beside the wiring), and the
+/// outputs steps publish for the operation's result (a verification report, a recorded release).
+/// </summary>
+public sealed class StepContext(string operationId, TimeProvider clock, IReadOnlyDictionary<Type, object> services)
 {
-    /// <summary>The post-rollback checklist, for steps that verify; null where none is wired.</summary>
-    public Verifier? Verifier { get; init; }
+    private readonly ConcurrentQueue<object> outputs = new();
 
-    /// <summary>Where verifying steps journal their results.</summary>
-    public VerificationStore? Verifications { get; init; }
+    public string OperationId { get; } = operationId;
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>A service the wiring must have put in.</summary>
+    public T Get<T>()
+        where T : class =>
+        Find<T>() ?? throw new InvalidOperationException($"no {typeof(T).Name} in this step context");
+
+    public T? Find<T>()
+        where T : class =>
+        services.TryGetValue(typeof(T), out var service) ? (T)service : null;
+
+    /// <summary>Hands a result to the operation's outcome.</summary>
+    public void Publish(object output) => outputs.Enqueue(output);
+
+    public IReadOnlyList<T> Outputs<T>() => outputs.OfType<T>().ToList();
 }

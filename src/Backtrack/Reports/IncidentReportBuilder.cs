@@ -22,7 +22,7 @@ public static class IncidentReportBuilder
         var end = ordered.All(o => o.Ended is not null) ? ordered.Max(o => o.Ended) : null;
         var affected = ordered.SelectMany(o => o.Steps).Select(s => s.Lane).Where(l => !NonServiceLanes.Contains(l)).Distinct().Order(StringComparer.Ordinal).ToList();
         var snapshots = ordered.SelectMany(o => o.Steps)
-            .Where(s => s.Kind.Contains("Snapshot", StringComparison.Ordinal) && s.Phase == "apply" && s.Outcome == "ok")
+            .Where(s => s.Kind is "snapshot.safety" or "snapshot.full-safety" && s.Phase == "apply" && s.Outcome == "ok")
             .Select(s => s.Description)
             .ToList();
         return new IncidentReport(
@@ -43,14 +43,14 @@ public static class IncidentReportBuilder
         var totals = new SortedDictionary<string, (TimeSpan? Total, List<string> Measured)>(StringComparer.Ordinal);
         foreach (var lane in operations.SelectMany(o => o.Steps.GroupBy(s => s.Lane)))
         {
-            var stop = lane.FirstOrDefault(s => s.Kind == "StopContainerStep" && s.Phase == "apply");
+            var stop = lane.FirstOrDefault(s => s.Kind == "container.stop" && s.Phase == "apply");
             if (stop is null)
             {
                 continue;
             }
 
-            var gate = lane.LastOrDefault(s => s.Kind == "HealthGateStep" && s.Phase == "apply" && s.Outcome == "ok" && s.Ended is not null);
-            var restart = lane.LastOrDefault(s => s.Kind == "StopContainerStep" && s.Phase == "compensate" && s.Outcome == "ok" && s.Ended is not null);
+            var gate = lane.LastOrDefault(s => s.Kind == "health.gate" && s.Phase == "apply" && s.Outcome == "ok" && s.Ended is not null);
+            var restart = lane.LastOrDefault(s => s.Kind == "container.stop" && s.Phase == "compensate" && s.Outcome == "ok" && s.Ended is not null);
             var (until, how) = gate is not null
                 ? (gate.Ended, "stop of the old container to the new one's passing health gate")
                 : restart is not null

@@ -8,6 +8,7 @@ namespace Backtrack.Scenarios;
 /// changed. With OnUndoOnly, it does nothing going forward and runs when the operation is undone — placed
 /// before the file change, it then runs after the file was put back.
 /// </summary>
+[StepKind("compose.recreate")]
 public sealed record RecreateServicesStep(int Wave, ComposeProjectFiles Files, string Project, IReadOnlyList<string> Services, bool OnUndoOnly)
     : PlanStep(Wave, "config")
 {

@@ -8,7 +8,8 @@ namespace Backtrack.Scenarios;
 /// Does nothing going forward. It comes before the change it guards, so when the operation is undone it
 /// runs after that change was undone: it restarts the container on what was there before and checks it.
 /// </summary>
-public sealed record RestartOnUndoStep(int Wave, string Lane, string Name, HealthCheckSpec Check, TimeSpan StopTimeout) : PlanStep(Wave, Lane)
+[StepKind("container.restart-on-undo")]
+public sealed record RestartOnUndoStep(int Wave, string Lane, string Name, [property: Sealed] HealthCheckSpec Check, TimeSpan StopTimeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"(on undo only) restart {Name} and check it is healthy";
 

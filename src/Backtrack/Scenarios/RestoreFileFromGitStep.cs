@@ -4,6 +4,7 @@ using Backtrack.Planning;
 namespace Backtrack.Scenarios;
 
 /// <summary>Restores one file of the deploy directory from a commit (git restore --source); the replaced file is kept for the undo.</summary>
+[StepKind("file.restore-from-git")]
 public sealed record RestoreFileFromGitStep(int Wave, string Lane, GitRepository Repo, string Commit, string RelativePath, string KeptPath)
     : PlanStep(Wave, Lane)
 {

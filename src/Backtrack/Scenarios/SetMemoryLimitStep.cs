@@ -7,6 +7,7 @@ namespace Backtrack.Scenarios;
 /// The engine cannot remove a limit once set: a container that had none gets the host's memory back as its
 /// limit on undo, which limits nothing. Previous: 0 means it had none.
 /// </remarks>
+[StepKind("container.set-memory")]
 public sealed record SetMemoryLimitStep(int Wave, string Lane, string Name, string ContainerId, long Bytes, long Previous, long HostMemory)
     : PlanStep(Wave, Lane)
 {

@@ -85,7 +85,13 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
     public FileStream OpenArtifact(SnapshotManifest manifest, SnapshotArtifact artifact) =>
         new(PathOf(manifest, artifact), new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
 
-    public void Delete(string id) => System.IO.Directory.Delete(PathOf(id), recursive: true);
+    /// <summary>Removes a snapshot: first out of the listing (renamed partial, which the next writer clears if this is killed), then from disk.</summary>
+    public void Delete(string id)
+    {
+        var partial = Path.Combine(Directory, PartialPrefix + id);
+        System.IO.Directory.Move(PathOf(id), partial);
+        System.IO.Directory.Delete(partial, recursive: true);
+    }
 
     /// <summary>
     /// The manifest's bytes against manifest.sha256. A manifest of format 2 or later must have one; older

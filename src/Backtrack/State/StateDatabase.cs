@@ -8,7 +8,7 @@ namespace Backtrack.State;
 /// </summary>
 public sealed class StateDatabase : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SqliteConnection connection;
 
@@ -18,13 +18,16 @@ public sealed class StateDatabase : IDisposable
         Path = path;
     }
 
+    /// <summary>The database's file name in the state directory.</summary>
+    public const string FileName = "backtrack.db";
+
     public string Path { get; }
 
     public static async Task<StateDatabase> OpenAsync(string stateDirectory, CancellationToken ct)
     {
         Directory.CreateDirectory(stateDirectory);
         File.SetUnixFileMode(stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var path = System.IO.Path.Combine(stateDirectory, "backtrack.db");
+        var path = System.IO.Path.Combine(stateDirectory, FileName);
         if (!File.Exists(path))
         {
             await File.WriteAllBytesAsync(path, [], ct).ConfigureAwait(false);
@@ -73,6 +76,7 @@ public sealed class StateDatabase : IDisposable
         schema.CommandText = $"""
             {(current < 1 ? Version1 : "")}
             {(current < 2 ? Version2 : "")}
+            {(current < 3 ? Version3 : "")}
             PRAGMA user_version = {SchemaVersion};
             """;
         await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -130,5 +134,29 @@ public sealed class StateDatabase : IDisposable
                 detail TEXT NOT NULL,
                 window_seconds REAL NOT NULL,
                 PRIMARY KEY (operation_id, seq));
+            """;
+
+    /// <summary>
+    /// Version 3: operations as data. Every step of a plan with its stable kind and parameters, journaled
+    /// before anything runs, so repair rebuilds the operation; sealed parameters (specs with env values)
+    /// by digest; which repair closed an operation.
+    /// </summary>
+    private const string Version3 = """
+            ALTER TABLE operations ADD COLUMN summary TEXT;
+            ALTER TABLE operations ADD COLUMN repaired_by TEXT;
+            ALTER TABLE steps ADD COLUMN step_index INTEGER;
+            CREATE TABLE IF NOT EXISTS plan_steps (
+                operation_id TEXT NOT NULL REFERENCES operations(id),
+                idx INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                wave INTEGER NOT NULL,
+                lane TEXT NOT NULL,
+                description TEXT NOT NULL,
+                undo TEXT,
+                params TEXT NOT NULL,
+                PRIMARY KEY (operation_id, idx));
+            CREATE TABLE IF NOT EXISTS sealed_values (
+                digest TEXT PRIMARY KEY,
+                json TEXT NOT NULL);
             """;
 }

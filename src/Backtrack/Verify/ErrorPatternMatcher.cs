@@ -9,6 +9,12 @@ namespace Backtrack.Verify;
 public sealed class ErrorPatternMatcher
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Lines an operation of Backtrack's own causes, never an error of the stack: a database rollback ends the
+    /// sessions of the database it swaps, and Postgres logs each as FATAL.
+    /// </summary>
+    private static readonly string[] CausedByBacktrack = ["terminating connection due to administrator command"];
     private readonly IReadOnlyList<(string Pattern, Regex Regex)> patterns;
 
     public ErrorPatternMatcher(IReadOnlyList<string> patterns)
@@ -19,6 +25,11 @@ public sealed class ErrorPatternMatcher
     /// <summary>The first pattern the line matches, or null.</summary>
     public string? Match(string line)
     {
+        if (CausedByBacktrack.Any(expected => line.Contains(expected, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         foreach (var (pattern, regex) in patterns)
         {
             try

@@ -6,12 +6,19 @@ namespace Backtrack.Verify;
 /// The last step of a rollback: runs the checklist and journals every result. Best effort: a failed
 /// check is reported (the step fails) but never undoes a swap that passed its health gates.
 /// </summary>
+[StepKind("verify")]
 public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "verify")
 {
     public override string Describe() =>
         $"check every service running and healthy, no error lines in the last {Window.TotalMinutes:0.#} min, restart counts steady, databases answer, free disk";
 
     public override bool BestEffort => true;
+
+    /// <summary>The plan with the checklist as its last wave (unchanged when empty, not wanted, or already there).</summary>
+    public static Plan AppendTo(Plan plan, TimeSpan window, bool wanted) =>
+        plan.IsEmpty || !wanted || plan.Steps.Any(s => s is VerifyStep)
+            ? plan
+            : plan with { Steps = [.. plan.Steps, new VerifyStep(plan.Steps.Max(s => s.Wave) + 1, window)] };
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
@@ -21,6 +28,7 @@ public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "ver
         }
 
         var report = await verifier.RunAsync(context.Environment, Window, ct).ConfigureAwait(false);
+        context.Publish(report);
         await store.SaveAsync(context.OperationId, report, ct).ConfigureAwait(false);
         if (!report.Passed)
         {

@@ -164,6 +164,8 @@ public sealed class DatabaseStack : ComposeFixture
             stateDir: state
             healthTimeout: 15s
             stopTimeout: 5s
+            verify:
+              restartWindow: 1s
             services:
               app: {"{"} health: none {"}"}
               jobs: {"{"} health: none {"}"}

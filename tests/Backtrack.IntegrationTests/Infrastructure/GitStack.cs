@@ -104,6 +104,8 @@ public sealed class GitStack : ComposeFixture
             stateDir: state
             healthTimeout: 6s
             stopTimeout: 2s
+            verify:
+              restartWindow: 1s
             services:
               web:
                 health: http://127.0.0.1:{WebPort}/health

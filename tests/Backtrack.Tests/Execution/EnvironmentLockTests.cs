@@ -28,5 +28,37 @@ public sealed class EnvironmentLockTests : IDisposable
         Assert.True(File.Exists(Path.Combine(directory, "lock.holder")));
     }
 
+    [Fact]
+    public async Task Given_status_probing_in_a_loop_when_commands_take_the_lock_then_none_is_refused()
+    {
+        using var probing = new CancellationTokenSource();
+        var probes = 0;
+        var prober = Task.Run(() =>
+        {
+            while (!probing.IsCancellationRequested && probes < 1_000_000)
+            {
+                EnvironmentLock.IsHeld(directory);
+                probes++;
+            }
+        });
+
+        for (var i = 0; i < 200; i++)
+        {
+            EnvironmentLock.Acquire(directory, "rollback all", TimeProvider.System).Dispose();
+        }
+
+        await probing.CancelAsync();
+        await prober;
+        Assert.True(probes > 0);
+    }
+
+    [Fact]
+    public void Given_a_holder_file_of_a_process_that_died_when_probed_then_the_lock_is_not_held()
+    {
+        File.WriteAllText(Path.Combine(directory, "lock.holder"), "'rollback all' (pid 999999 ...)\n999999 12345\n");
+
+        Assert.False(EnvironmentLock.IsHeld(directory));
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

@@ -82,11 +82,45 @@ public sealed class PlanExecutorTests
             observer.Events);
     }
 
+    [Fact]
+    public async Task Given_a_journal_that_fails_when_a_step_starts_then_that_step_never_runs_what_ran_is_undone_and_the_failure_is_reported()
+    {
+        var plan = Plan(new Step(0, "a", "a1", log), new Step(0, "a", "a2", log), new Step(0, "a", "a3", log));
+
+        var result = await new PlanExecutor([new FailingObserver("a2")]).ExecuteAsync(plan, Context(), CancellationToken.None);
+
+        Assert.Equal(ExecutionOutcome.RolledBack, result.Outcome);
+        Assert.Equal(["do a1", "undo a1"], log);
+        Assert.Contains(result.ObserverErrors, e => e.Contains("disk full", StringComparison.Ordinal));
+        Assert.True(result.ChangedAnything);
+    }
+
+    [Fact]
+    public async Task Given_a_first_step_that_fails_when_run_then_the_result_says_nothing_was_changed()
+    {
+        var result = await new PlanExecutor([]).ExecuteAsync(Plan(new Step(0, "a", "a1", log, Fails: true)), Context(), CancellationToken.None);
+
+        Assert.False(result.ChangedAnything);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Given_a_plan_made_stale_when_run_then_it_is_undone_and_exits_with_the_conflict_code()
+    {
+        var plan = Plan(new Step(0, "a", "a1", log), new Step(0, "a", "a2", log, Stale: true));
+
+        var result = await new PlanExecutor([]).ExecuteAsync(plan, Context(), CancellationToken.None);
+
+        Assert.Equal(["do a1", "undo a1"], log);
+        Assert.Equal(ExitCodes.Conflict, result.ExitCode);
+    }
+
     private static Plan Plan(params PlanStep[] steps) => new("20261124-000000-0000", "test", "test plan", steps);
 
-    private static StepContext Context() => new(null!, null!, null!, null!, TimeProvider.System, "20261124-000000-0000");
+    private static StepContext Context() => new("20261124-000000-0000", TimeProvider.System, new Dictionary<Type, object>());
 
-    private sealed record Step(int Wave, string Lane, string Name, ConcurrentQueue<string> Log, bool Fails = false, bool UndoFails = false, bool IsBestEffort = false, int Delay = 0)
+    private sealed record Step(
+        int Wave, string Lane, string Name, ConcurrentQueue<string> Log, bool Fails = false, bool UndoFails = false, bool IsBestEffort = false, int Delay = 0, bool Stale = false)
         : PlanStep(Wave, Lane)
     {
         public override bool BestEffort => IsBestEffort;
@@ -99,6 +133,11 @@ public sealed class PlanExecutorTests
             if (Fails)
             {
                 throw new BacktrackException($"{Name} broke");
+            }
+
+            if (Stale)
+            {
+                throw new ConflictException($"{Name} changed since the plan was made");
             }
 
             Log.Enqueue($"do {Name}");
@@ -132,5 +171,18 @@ public sealed class PlanExecutorTests
             Events.Add(text);
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>A journal whose disk fills up when the named step starts.</summary>
+    private sealed class FailingObserver(string failAt) : IExecutionObserver
+    {
+        public Task OperationStartedAsync(string operationId, Plan plan, CancellationToken ct) => Task.CompletedTask;
+
+        public Task StepStartedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, CancellationToken ct) =>
+            step.Describe() == failAt && phase == StepPhase.Apply ? throw new IOException("disk full") : Task.CompletedTask;
+
+        public Task StepEndedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, Exception? error, CancellationToken ct) => Task.CompletedTask;
+
+        public Task OperationEndedAsync(string operationId, ExecutionResult result, CancellationToken ct) => Task.CompletedTask;
     }
 }

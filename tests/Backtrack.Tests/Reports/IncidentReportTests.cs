@@ -14,14 +14,14 @@ public sealed class IncidentReportTests
     private static readonly OperationRecord Rollback = new(
         "20251124-153000-abcd", "rollback", "rollback service web", T0, T0.AddSeconds(9), "Succeeded", null,
         [
-            Step(1, "web", "ExpectContainerStep", "check web still runs 1234", 0, 0.1),
-            Step(2, "release", "RecordReleaseStep", "record the current state as a release (state before rollback)", 0.1, 0.3),
-            Step(3, "web", "CreateContainerStep", "create web.bt-new from backtrack-demo/web:v1", 0.3, 0.5),
-            Step(4, "web", "StopContainerStep", "stop web (1234) within 10 s", 0.5, 0.8),
-            Step(5, "web", "StartContainerStep", "start web", 0.9, 1.0),
-            Step(6, "web", "HealthGateStep", "wait until web is healthy (GET http://127.0.0.1:8080/health | 2xx)", 1.0, 1.7),
-            Step(7, "release", "RecordReleaseStep", "record the current state as a release (after rollback)", 2, 2.2),
-            Step(8, "verify", "VerifyStep", "verify: every service running", 2.2, 9) with { Outcome = "failed", Error = "logs web: token=super-secret-token" },
+            Step(1, "web", "container.expect", "check web still runs 1234", 0, 0.1),
+            Step(2, "release", "release.record", "record the current state as a release (state before rollback)", 0.1, 0.3),
+            Step(3, "web", "container.create", "create web.bt-new from backtrack-demo/web:v1", 0.3, 0.5),
+            Step(4, "web", "container.stop", "stop web (1234) within 10 s", 0.5, 0.8),
+            Step(5, "web", "container.start", "start web", 0.9, 1.0),
+            Step(6, "web", "health.gate", "wait until web is healthy (GET http://127.0.0.1:8080/health | 2xx)", 1.0, 1.7),
+            Step(7, "release", "release.record", "record the current state as a release (after rollback)", 2, 2.2),
+            Step(8, "verify", "verify", "verify: every service running", 2.2, 9) with { Outcome = "failed", Error = "logs web: token=super-secret-token" },
         ]);
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class IncidentReportTests
         {
             Steps =
             [
-                Step(1, "web", "StopContainerStep", "stop web", 0, 0.5),
-                Step(2, "web", "HealthGateStep", "wait until web is healthy", 0.5, 2.5) with { Outcome = "failed" },
-                Step(3, "web", "StopContainerStep", "start web again", 3, 3.5) with { Phase = "compensate" },
+                Step(1, "web", "container.stop", "stop web", 0, 0.5),
+                Step(2, "web", "health.gate", "wait until web is healthy", 0.5, 2.5) with { Outcome = "failed" },
+                Step(3, "web", "container.stop", "start web again", 3, 3.5) with { Phase = "compensate" },
             ],
         };
 

@@ -28,4 +28,8 @@ public sealed class ErrorPatternMatcherTests
     [Fact]
     public void A_broken_pattern_is_a_clear_configuration_error() =>
         Assert.Contains("verify.errorPatterns: '(' is not a regular expression", Assert.Throws<BacktrackException>(() => new ErrorPatternMatcher(["("])).Message);
+
+    [Fact]
+    public void The_sessions_a_database_rollback_ends_are_not_error_lines() =>
+        Assert.Null(matcher.Match("2026-12-01 17:35:58 UTC [41] FATAL:  terminating connection due to administrator command"));
 }

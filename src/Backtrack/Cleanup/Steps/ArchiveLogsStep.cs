@@ -11,6 +11,7 @@ namespace Backtrack.Cleanup.Steps;
 /// Archives the logs (timestamped, stdout and stderr) of the given containers since a time into a .tar.gz (0600),
 /// secrets redacted from lines and entry names as on the terminal.
 /// </summary>
+[StepKind("logs.archive")]
 public sealed record ArchiveLogsStep(int Wave, IReadOnlyList<string> Containers, DateTimeOffset Since, string Path) : PlanStep(Wave, "logs")
 {
     public override string Describe() =>

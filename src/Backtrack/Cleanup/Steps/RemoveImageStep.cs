@@ -6,6 +6,7 @@ namespace Backtrack.Cleanup.Steps;
 /// Removes an image by a tag (the image goes with its last tag) or, untagged, by its ID. The engine refuses
 /// an image a container uses; a tag moved since planning is left alone.
 /// </summary>
+[StepKind("image.remove")]
 public sealed record RemoveImageStep(int Wave, string Reference, string ImageId, string Reason) : PlanStep(Wave, "images")
 {
     public override string Describe() =>

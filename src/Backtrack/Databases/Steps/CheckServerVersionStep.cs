@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Databases.Steps;
 
 /// <summary>Refuses a dump made by a newer Postgres major version than the server's: pg_restore cannot be trusted with it.</summary>
+[StepKind("postgres.check-version")]
 public sealed record CheckServerVersionStep(int Wave, string Lane, string Container, string DumpVersion, int DumpMajor) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"check the Postgres server in {Container} is at least major version {DumpMajor} (the dump's: {DumpVersion})";

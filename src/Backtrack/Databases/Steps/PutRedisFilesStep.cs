@@ -9,6 +9,7 @@ namespace Backtrack.Databases.Steps;
 /// Puts the snapshot's dump.rdb (and AOF directory) into the stopped Redis container, so Redis loads them
 /// when it starts and has no memory to save over them. Undoing puts the safety snapshot's files back.
 /// </summary>
+[StepKind("redis.put-files")]
 public sealed record PutRedisFilesStep(int Wave, string Lane, string Container, string SnapshotId, string SafetySnapshotId) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"put the Redis files of snapshot {SnapshotId} into the stopped {Container}";

@@ -5,13 +5,14 @@ using Backtrack.Status;
 namespace Backtrack.Databases.Steps;
 
 /// <summary>Snapshots the current databases before they are replaced; restoring it is how later steps undo.</summary>
+[StepKind("snapshot.safety")]
 public sealed record SafetySnapshotStep(int Wave, string Lane, string SnapshotId, SnapshotScope Scope) : PlanStep(Wave, Lane)
 {
-    public const string Kind = "safety";
+    public const string SnapshotKind = "safety";
 
     public override string Describe() => $"safety snapshot {SnapshotId} of the current {SnapshotCreator.Describe(Scope)}";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
         new SnapshotCreator(context.Engine, new ProjectInspector(context.Engine), context.Clock)
-            .CreateAsync(context.Environment, SnapshotId, Kind, Scope, progress: null, ct);
+            .CreateAsync(context.Environment, SnapshotId, SnapshotKind, Scope, progress: null, ct);
 }

@@ -7,6 +7,7 @@ namespace Backtrack.Databases.Steps;
 /// Puts the restored database in place: ends the live database's sessions, renames it aside (kept until
 /// 'backtrack snapshot cleanup'), renames the restored one to the live name. Undoing renames them back.
 /// </summary>
+[StepKind("postgres.swap")]
 public sealed record SwapDatabaseStep(int Wave, string Lane, string Container, string Database, string Staging, string Aside) : PlanStep(Wave, Lane)
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(100);
@@ -38,6 +39,12 @@ public sealed record SwapDatabaseStep(int Wave, string Lane, string Container, s
             }
 
             await RenameAsync(client, Aside, Database, ct).ConfigureAwait(false);
+        }
+        else if (await client.ExistsAsync(Database, ct).ConfigureAwait(false))
+        {
+            // Killed between closing the live database to new sessions and renaming it: open it again.
+            await client.ExecuteAsync(PostgresClient.MaintenanceDatabase, $"ALTER DATABASE {PostgresSql.Identifier(Database)} WITH ALLOW_CONNECTIONS true", ct)
+                .ConfigureAwait(false);
         }
     }
 

@@ -5,6 +5,7 @@ using Backtrack.Status;
 namespace Backtrack.Databases.Steps;
 
 /// <summary>Checks the snapshot (checksums, pg_restore --list, redis-check-rdb) before anything is stopped.</summary>
+[StepKind("snapshot.verify")]
 public sealed record VerifySnapshotStep(int Wave, string Lane, string SnapshotId, SnapshotScope Scope) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"verify snapshot {SnapshotId}: sizes, sha256, pg_restore --list, redis-check-rdb";

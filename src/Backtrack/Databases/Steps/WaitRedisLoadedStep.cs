@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Databases.Steps;
 
 /// <summary>Waits until Redis has loaded its files, then checks it holds the snapshot's number of keys.</summary>
+[StepKind("redis.wait-loaded")]
 public sealed record WaitRedisLoadedStep(int Wave, string Lane, string Container, string SnapshotId, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"wait until Redis in {Container} has loaded (at most {Timeout.TotalSeconds:0.#} s) and check its key count";

@@ -6,6 +6,7 @@ namespace Backtrack.FullSystem.Steps;
 /// A step of a full restore run forward only: its own undo is left out because the restore of the whole
 /// safety snapshot (<see cref="RestoreOnUndoStep"/>) undoes everything after it at once.
 /// </summary>
+[StepKind("full.forward-only")]
 public sealed record ForwardOnlyStep(PlanStep Inner) : PlanStep(Inner.Wave, Inner.Lane)
 {
     public override string Describe() => Inner.Describe();

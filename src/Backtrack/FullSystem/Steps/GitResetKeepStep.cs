@@ -4,6 +4,7 @@ using Backtrack.Planning;
 namespace Backtrack.FullSystem.Steps;
 
 /// <summary>Moves the deploy repository's branch to the snapshot's commit (git reset --keep: refused if local changes would be lost).</summary>
+[StepKind("git.reset-keep")]
 public sealed record GitResetKeepStep(int Wave, string Lane, string Commit) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"check out the deploy repository at {GitRepository.Abbrev(Commit)} (git reset --keep)";

@@ -9,6 +9,7 @@ namespace Backtrack.FullSystem.Steps;
 /// Replaces a volume exactly with the snapshot's archive (removed, created again with its labels, filled
 /// through a parked container): files the newer release added do not survive. The archive is checked first.
 /// </summary>
+[StepKind("full.replace-volume")]
 public sealed record ReplaceVolumeStep(int Wave, string Lane, string SnapshotId, string Volume, string HelperImage) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"replace volume {Volume} exactly with its archive in snapshot {SnapshotId}";

@@ -4,6 +4,7 @@ using Backtrack.Snapshots;
 namespace Backtrack.FullSystem.Steps;
 
 /// <summary>Writes the snapshot's config files back to their paths (atomically, with their modes). Shows paths only: contents are secrets.</summary>
+[StepKind("full.restore-config")]
 public sealed record RestoreConfigFilesStep(int Wave, string Lane, string SnapshotId, IReadOnlyList<string> Paths) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"restore {Paths.Count} config file(s) of snapshot {SnapshotId}: {string.Join(", ", Paths)}";

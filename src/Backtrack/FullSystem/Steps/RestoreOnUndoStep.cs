@@ -6,6 +6,7 @@ namespace Backtrack.FullSystem.Steps;
 /// Does nothing going forward; undone (the executor undoes newest first, so after every later step),
 /// it restores the whole safety snapshot with the same steps a full rollback runs.
 /// </summary>
+[StepKind("full.restore-on-undo")]
 public sealed record RestoreOnUndoStep(int Wave, string Lane, string SafetySnapshotId) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"on failure: restore the whole safety snapshot {SafetySnapshotId}";

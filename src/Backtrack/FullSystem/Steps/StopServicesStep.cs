@@ -4,6 +4,7 @@ using Backtrack.Planning;
 namespace Backtrack.FullSystem.Steps;
 
 /// <summary>Stops every running container of the project in reverse dependency order (a network-namespace sharer before its host).</summary>
+[StepKind("full.stop-services")]
 public sealed record StopServicesStep(int Wave, string Lane, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"stop every service of the project in reverse dependency order, within {Timeout.TotalSeconds:0.#} s each";

@@ -5,6 +5,7 @@ using Backtrack.Snapshots.Postgres;
 namespace Backtrack.FullSystem.Steps;
 
 /// <summary>Waits until a freshly started Postgres answers queries.</summary>
+[StepKind("postgres.wait-ready")]
 public sealed record WaitPostgresReadyStep(int Wave, string Lane, string Container, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"wait until Postgres in {Container} answers (at most {Timeout.TotalSeconds:0.#} s)";

@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Git.Steps;
 
 /// <summary>Checks again, under the lock, that the repository and its remote are where the plan found them.</summary>
+[StepKind("git.expect-state")]
 public sealed record ExpectGitStateStep(int Wave, GitRepository Repo, string Head, string RemoteHead) : PlanStep(Wave, "git")
 {
     public override string Describe() =>

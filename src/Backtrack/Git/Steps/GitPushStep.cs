@@ -6,6 +6,7 @@ namespace Backtrack.Git.Steps;
 /// Pushes the branch. With a lease (reset mode), only while the remote is still where the plan saw it.
 /// A push cannot be undone: the plan puts it after the local checks (and, with a redeploy command, after the health gate).
 /// </summary>
+[StepKind("git.push")]
 public sealed record GitPushStep(int Wave, GitRepository Repo, string ExpectedRemoteHead, bool ForceWithLease) : PlanStep(Wave, "git")
 {
     public override string Describe() => ForceWithLease

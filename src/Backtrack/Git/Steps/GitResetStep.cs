@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Git.Steps;
 
 /// <summary>git reset --hard to the target; undone by resetting to the previous head while the remote still has it.</summary>
+[StepKind("git.reset")]
 public sealed record GitResetStep(int Wave, GitRepository Repo, string PreviousHead, string Target, int Dropped) : PlanStep(Wave, "git")
 {
     public override string Describe() =>

@@ -7,6 +7,7 @@ namespace Backtrack.Git.Steps;
 /// target's tree (git read-tree --reset -u), so merge commits in the range need no parent choice, then
 /// committed. Undone by resetting to the previous head while the commit has not reached the remote.
 /// </summary>
+[StepKind("git.revert")]
 public sealed record GitRevertStep(int Wave, GitRepository Repo, string PreviousHead, string Target, IReadOnlyList<string> Reverted)
     : PlanStep(Wave, "git")
 {

@@ -6,6 +6,7 @@ namespace Backtrack.Git.Steps;
 /// Does nothing going forward. It comes before the git change, so when the operation is undone it runs
 /// after the git change was undone: it redeploys what the repository held before, only if it is back there.
 /// </summary>
+[StepKind("git.redeploy-on-undo")]
 public sealed record RedeployOnUndoStep(int Wave, GitRepository Repo, string Head, string Command, TimeSpan Timeout) : PlanStep(Wave, "git")
 {
     public override string Describe() => $"(on undo only) redeploy {GitRepository.Abbrev(Head)} with '{Command}'";

@@ -6,6 +6,7 @@ namespace Backtrack.Git.Steps;
 /// Runs the team's redeploy command from the config file (not from the command line) through /bin/sh in
 /// the deploy repository. Its output is not printed (it may hold secrets); a failure shows its last line.
 /// </summary>
+[StepKind("git.redeploy")]
 public sealed record RedeployStep(int Wave, string Lane, string Directory, string Command, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"redeploy: run '{Command}' in {Directory} (at most {Timeout.TotalSeconds:0.#} s)";

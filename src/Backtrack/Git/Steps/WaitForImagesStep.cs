@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Git.Steps;
 
 /// <summary>With no redeploy command, CI/CD deploys the pushed commit: polls the engine until every service runs the target release's image.</summary>
+[StepKind("deploy.wait-for-images")]
 public sealed record WaitForImagesStep(int Wave, IReadOnlyDictionary<string, string> ImageIds, long ReleaseId, TimeSpan Timeout) : PlanStep(Wave, "deploy")
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

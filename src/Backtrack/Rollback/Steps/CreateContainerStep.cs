@@ -4,7 +4,8 @@ using Backtrack.Planning;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>Creates the new container, stopped, under a staging name, from the complete spec.</summary>
-public sealed record CreateContainerStep(int Wave, string Lane, string Name, ContainerSpec Spec) : PlanStep(Wave, Lane)
+[StepKind("container.create")]
+public sealed record CreateContainerStep(int Wave, string Lane, string Name, [property: Sealed] ContainerSpec Spec) : PlanStep(Wave, Lane)
 {
     public override string Describe() =>
         $"create {Name} from {Spec.Image} (env: {string.Join(", ", Spec.EnvNames.DefaultIfEmpty("-"))}; networks: {string.Join(", ", Spec.Networks.Select(n => n.Network).DefaultIfEmpty("-"))})";

@@ -3,6 +3,7 @@ using Backtrack.Planning;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>Refuses to go on when the service's container is not the one the plan was made for.</summary>
+[StepKind("container.expect")]
 public sealed record ExpectContainerStep(int Wave, string Lane, string ContainerName, string ContainerId) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"check {ContainerName} is still container {ContainerId[..12]}";

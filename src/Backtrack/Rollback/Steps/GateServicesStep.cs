@@ -5,6 +5,7 @@ using Backtrack.Status;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>After a redeploy: every service of the environment (or the named ones) must run and pass its check, concurrently.</summary>
+[StepKind("health.gate-services")]
 public sealed record GateServicesStep(int Wave, IReadOnlyList<string> Only, TimeSpan Timeout) : PlanStep(Wave, "health")
 {
     public override string Describe() =>

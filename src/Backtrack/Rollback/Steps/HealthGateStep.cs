@@ -5,7 +5,8 @@ using Backtrack.Planning;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>Waits, polling fast, until the new container passes its check; fails the operation otherwise.</summary>
-public sealed record HealthGateStep(int Wave, string Lane, string Name, HealthCheckSpec Check, TimeSpan Timeout) : PlanStep(Wave, Lane)
+[StepKind("health.gate")]
+public sealed record HealthGateStep(int Wave, string Lane, string Name, [property: Sealed] HealthCheckSpec Check, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"wait until {Name} is healthy ({Check.Describe()}, at most {Timeout.TotalSeconds:0.#} s)";
 

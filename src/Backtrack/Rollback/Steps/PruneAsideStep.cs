@@ -4,6 +4,7 @@ using Backtrack.Planning;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>Removes the service's kept-aside containers beyond the newest <c>Keep</c>.</summary>
+[StepKind("container.prune-aside")]
 public sealed record PruneAsideStep(int Wave, string Lane, string Project, string Name, int Keep) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"remove kept-aside containers of {Name} beyond the newest {Keep}";

@@ -1,12 +1,17 @@
 using Backtrack.Planning;
+using Backtrack.Releases;
 
 namespace Backtrack.Rollback.Steps;
 
-/// <summary>Records what runs now as a release, so the state before (or after) an operation can be returned to.</summary>
-public sealed record RecordReleaseStep(int Wave, string Origin, string Note) : PlanStep(Wave, "release")
+/// <summary>Records what runs now as a release, so the state before (or after) an operation can be returned to; publishes it.</summary>
+[StepKind("release.record")]
+public sealed record RecordReleaseStep(int Wave, string Origin, string? Note) : PlanStep(Wave, "release")
 {
-    public override string Describe() => $"record the current state as a release ({Note})";
+    public override string Describe() => Note is null ? "record the current state as a release" : $"record the current state as a release ({Note})";
 
-    public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
-        context.Releases.RecordAsync(context.Environment, Origin, Note, context.OperationId, ct);
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        Release release = await context.Releases.RecordAsync(context.Environment, Origin, Note, context.OperationId, ct).ConfigureAwait(false);
+        context.Publish(release);
+    }
 }

@@ -2,6 +2,7 @@ using Backtrack.Planning;
 
 namespace Backtrack.Rollback.Steps;
 
+[StepKind("container.rename")]
 public sealed record RenameContainerStep(int Wave, string Lane, string From, string To) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"rename {From} to {To}";
@@ -10,5 +11,13 @@ public sealed record RenameContainerStep(int Wave, string Lane, string From, str
 
     public override string DescribeCompensation() => $"rename {To} back to {From}";
 
-    public override Task CompensateAsync(StepContext context, CancellationToken ct) => context.Engine.RenameContainerAsync(To, From, ct);
+    /// <summary>Idempotent: nothing to do when a container has the old name again (undone, or never renamed) or none has the new one.</summary>
+    public override async Task CompensateAsync(StepContext context, CancellationToken ct)
+    {
+        if (await context.Engine.InspectContainerAsync(From, ct).ConfigureAwait(false) is null
+            && await context.Engine.InspectContainerAsync(To, ct).ConfigureAwait(false) is not null)
+        {
+            await context.Engine.RenameContainerAsync(To, From, ct).ConfigureAwait(false);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Backtrack.Planning;
 
 namespace Backtrack.Rollback.Steps;
 
+[StepKind("container.start")]
 public sealed record StartContainerStep(int Wave, string Lane, string Name, TimeSpan StopTimeout) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"start {Name}";

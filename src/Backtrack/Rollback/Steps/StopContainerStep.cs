@@ -5,7 +5,8 @@ using Backtrack.Planning;
 namespace Backtrack.Rollback.Steps;
 
 /// <summary>Stops the old container; undoing starts it again and waits until it is healthy.</summary>
-public sealed record StopContainerStep(int Wave, string Lane, string ContainerId, string Name, TimeSpan Timeout, HealthCheckSpec Check)
+[StepKind("container.stop")]
+public sealed record StopContainerStep(int Wave, string Lane, string ContainerId, string Name, TimeSpan Timeout, [property: Sealed] HealthCheckSpec Check)
     : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"stop {Name} ({ContainerId[..12]}) within {Timeout.TotalSeconds:0.#} s";

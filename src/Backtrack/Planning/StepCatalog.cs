@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Backtrack.Planning;
+
+/// <summary>
+/// Steps as data: kind name to type and back, a step to its parameters as JSON and back. Nested steps
+/// (a step wrapping another) are written as {kind, params}. Parameters marked <see cref="SealedAttribute"/>
+/// are written as their digest; their JSON goes to the caller's vault instead.
+/// </summary>
+public static class StepCatalog
+{
+    private static readonly ConcurrentDictionary<Type, string> Kinds = new();
+
+    /// <summary>Step types of this assembly and of those built on it (a test's own steps), by kind.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, Type>> Types = new(() =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a == typeof(PlanStep).Assembly || a.GetReferencedAssemblies().Any(n => n.Name == typeof(PlanStep).Assembly.GetName().Name))
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(PlanStep)) && !t.IsAbstract && t.GetCustomAttribute<StepKindAttribute>() is not null)
+            .ToDictionary(KindOf, t => t, StringComparer.Ordinal));
+
+    /// <summary>The vault sealed values go to (serializing) or come from (reading), for the current synchronous call.</summary>
+    [ThreadStatic]
+    private static IDictionary<string, string>? vault;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new NestedStepConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SealProperties } },
+    };
+
+    /// <summary>Every step kind known (the library's, and those of loaded assemblies built on it).</summary>
+    public static IReadOnlyCollection<string> AllKinds => Types.Value.Keys.ToList();
+
+    public static string KindOf(Type type) =>
+        Kinds.GetOrAdd(type, t => t.GetCustomAttribute<StepKindAttribute>()?.Name
+            ?? throw new InvalidOperationException($"step type {t.Name} has no [StepKind]"));
+
+    /// <summary>The step's parameters as JSON; sealed values are added to <paramref name="sealedValues"/> by digest.</summary>
+    public static string Serialize(PlanStep step, IDictionary<string, string> sealedValues) =>
+        WithVault(sealedValues, () => JsonSerializer.Serialize(step, step.GetType(), Options));
+
+    /// <summary>The step of a kind from its parameters; sealed values are looked up in <paramref name="sealedValues"/>.</summary>
+    public static PlanStep Deserialize(string kind, string parameters, IDictionary<string, string> sealedValues)
+    {
+        var type = Types.Value.GetValueOrDefault(kind) ?? throw new BacktrackException($"the journal names a step kind this version does not know: '{kind}'");
+        return WithVault(sealedValues, () => (PlanStep)(JsonSerializer.Deserialize(parameters, type, Options)
+            ?? throw new BacktrackException($"the journal holds no parameters for a '{kind}' step")));
+    }
+
+    private static T WithVault<T>(IDictionary<string, string> values, Func<T> call)
+    {
+        var outer = vault;
+        vault = values;
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            vault = outer;
+        }
+    }
+
+    private static void SealProperties(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !info.Type.IsSubclassOf(typeof(PlanStep)))
+        {
+            return;
+        }
+
+        var sealedNames = info.Type.GetConstructors().SelectMany(c => c.GetParameters())
+            .Where(p => p.GetCustomAttribute<SealedAttribute>() is not null).Select(p => p.Name)
+            .Concat(info.Type.GetProperties().Where(p => p.GetCustomAttribute<SealedAttribute>() is not null).Select(p => p.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in info.Properties.Where(p => sealedNames.Contains(p.Name)))
+        {
+            property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(SealedConverter<>).MakeGenericType(property.PropertyType))!;
+        }
+    }
+
+    /// <summary>A sealed value: its JSON in the vault under its digest; the digest in the step's parameters.</summary>
+    private sealed class SealedConverter<T> : JsonConverter<T>
+    {
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var digest = reader.GetString() ?? throw new JsonException("a sealed value without its digest");
+            var json = vault?.TryGetValue(digest, out var stored) == true ? stored : throw new BacktrackException($"the journal lacks the sealed value {digest}");
+            return JsonSerializer.Deserialize<T>(json);
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            var json = JsonSerializer.Serialize(value);
+            var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+            if (vault is { } target)
+            {
+                target[digest] = json;
+            }
+
+            writer.WriteStringValue(digest);
+        }
+    }
+
+    /// <summary>A step inside a step's parameters: {"kind": ..., "params": {...}}.</summary>
+    private sealed class NestedStepConverter : JsonConverter<PlanStep>
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(PlanStep);
+
+        public override PlanStep Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            var kind = document.RootElement.GetProperty("kind").GetString() ?? throw new JsonException("a nested step without its kind");
+            var type = Types.Value.GetValueOrDefault(kind) ?? throw new BacktrackException($"the journal names a step kind this version does not know: '{kind}'");
+            return (PlanStep)(document.RootElement.GetProperty("params").Deserialize(type, options) ?? throw new JsonException($"no parameters for '{kind}'"));
+        }
+
+        public override void Write(Utf8JsonWriter writer, PlanStep value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", value.Kind);
+            writer.WritePropertyName("params");
+            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Health;
+using Backtrack.Planning;
+using Backtrack.Releases;
+using Backtrack.Verify;
+
+namespace Backtrack;
+
+/// <summary>
+/// The typed services steps reach through their <see cref="StepContext"/>, declared beside the wiring so
+/// that Planning imports none of the capabilities.
+/// </summary>
+public static class StepServices
+{
+    extension(StepContext context)
+    {
+        public EnvironmentConfig Environment => context.Get<EnvironmentConfig>();
+
+        public IContainerEngine Engine => context.Get<IContainerEngine>();
+
+        public HealthGate HealthGate => context.Get<HealthGate>();
+
+        public ReleaseRecorder Releases => context.Get<ReleaseRecorder>();
+
+        /// <summary>The post-operation checklist, for steps that verify; null where none is wired.</summary>
+        public Verifier? Verifier => context.Find<Verifier>();
+
+        /// <summary>Where verifying steps journal their results.</summary>
+        public VerificationStore? Verifications => context.Find<VerificationStore>();
+    }
+}

@@ -1,0 +1,96 @@
+using Backtrack.Execution;
+using Backtrack.Operations;
+using Backtrack.Planning;
+using Backtrack.State;
+
+namespace Backtrack.Tests.Operations;
+
+/// <summary>The generic repair, on a real state database: a killed operation is rebuilt from the journal and undone.</summary>
+public sealed class RepairPlannerTests : IAsyncLifetime
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("bt-repair-").FullName;
+    private StateDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await StateDatabase.OpenAsync(directory, CancellationToken.None);
+
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        Directory.Delete(directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Given_an_operation_killed_in_its_second_step_when_repair_is_planned_then_both_are_undone_newest_first()
+    {
+        var plan = await KilledAsync("op-1", ["one", "two", "three"], completed: 1, started: 2);
+
+        var repair = await PlanRepairAsync();
+
+        Assert.Equal(["undo step 2 of op-1 (a): undo two", "undo step 1 of op-1 (a): undo one"], repair.Steps.Select(s => s.Describe()));
+        Assert.Equal(plan.Steps[1], ((UndoStep)repair.Steps[0]).Inner);
+    }
+
+    [Fact]
+    public async Task Given_a_repair_that_was_killed_itself_when_repair_is_planned_again_then_only_what_is_left_is_undone()
+    {
+        var plan = await KilledAsync("op-1", ["one", "two"], completed: 2, started: 2);
+        var first = await PlanRepairAsync();
+        var journal = new Journal(database, TimeProvider.System, "repair");
+        await journal.OperationStartedAsync(first.Id, first, CancellationToken.None);
+        await journal.StepStartedAsync(first.Id, 1, first.Steps[0], StepPhase.Apply, CancellationToken.None);
+        await journal.StepEndedAsync(first.Id, 1, first.Steps[0], StepPhase.Apply, null, CancellationToken.None);
+
+        var second = await PlanRepairAsync();
+
+        Assert.Equal(["undo step 1 of op-1 (a): undo one"], second.Steps.Select(s => s.Describe()));
+        Assert.Equal(plan.Steps[0], ((UndoStep)second.Steps[0]).Inner);
+    }
+
+    [Fact]
+    public async Task Given_an_operation_past_its_point_of_no_return_when_repair_is_planned_then_it_is_completed_forward()
+    {
+        await KilledAsync("op-1", ["one", "push!", "gate"], completed: 2, started: 2);
+
+        var repair = await PlanRepairAsync();
+
+        Assert.Equal(["gate"], repair.Steps.Select(s => s.Describe()));
+        Assert.Contains("forward", repair.Summary, StringComparison.Ordinal);
+    }
+
+    private async Task<Plan> KilledAsync(string id, string[] names, int completed, int started)
+    {
+        var plan = new Plan(id, "test", "test", names.Select(n => (PlanStep)new JournaledTestStep(0, "a", n)).ToList());
+        var journal = new Journal(database, TimeProvider.System, "test");
+        await journal.OperationStartedAsync(id, plan, CancellationToken.None);
+        for (var i = 0; i < started; i++)
+        {
+            await journal.StepStartedAsync(id, i + 1, plan.Steps[i], StepPhase.Apply, CancellationToken.None);
+            if (i < completed)
+            {
+                await journal.StepEndedAsync(id, i + 1, plan.Steps[i], StepPhase.Apply, null, CancellationToken.None);
+            }
+        }
+
+        return plan;
+    }
+
+    private async Task<Plan> PlanRepairAsync()
+    {
+        var reader = new JournalReader(database);
+        return await new RepairPlanner(reader, TimeProvider.System).PlanAsync(await reader.NeedingRepairAsync(CancellationToken.None), CancellationToken.None);
+    }
+}
+
+/// <summary>A step with an undo, journaled as data; a name ending in '!' marks a point of no return.</summary>
+[StepKind("test.step")]
+public sealed record JournaledTestStep(int Wave, string Lane, string Name) : PlanStep(Wave, Lane)
+{
+    public override bool PointOfNoReturn => Name.EndsWith('!');
+
+    public override string Describe() => Name;
+
+    public override Task ApplyAsync(StepContext context, CancellationToken ct) => Task.CompletedTask;
+
+    public override string DescribeCompensation() => $"undo {Name}";
+}
