@@ -6,7 +6,7 @@ using Backtrack.State;
 
 namespace Backtrack.Releases;
 
-/// <summary>The release history in the state database, newest first. Reading specs teaches the process their secrets.</summary>
+/// <summary>The release history in the state database, newest first.</summary>
 public sealed class ReleaseStore(StateDatabase database)
 {
     public Task<long> AddAsync(Release release, CancellationToken ct) =>
@@ -49,6 +49,25 @@ public sealed class ReleaseStore(StateDatabase database)
             },
             ct);
 
+    /// <summary>
+    /// Teaches the process the secrets of every recorded spec, so that a command printing the journal or the
+    /// history hides them without inspecting anything.
+    /// </summary>
+    public Task LearnSecretsAsync(CancellationToken ct) =>
+        database.RunAsync(
+            async connection =>
+            {
+                var specs = await connection.QueryAsync(
+                    "SELECT DISTINCT spec FROM release_services", r => JsonSerializer.Deserialize<ContainerSpec>(r.GetString(0))!, ct).ConfigureAwait(false);
+                foreach (var spec in specs)
+                {
+                    SecretRegistry.AddEnv(spec.Env);
+                }
+
+                return specs.Count;
+            },
+            ct);
+
     /// <summary>Releases newest first.</summary>
     public Task<IReadOnlyList<Release>> ListAsync(int limit, CancellationToken ct) => QueryAsync("ORDER BY id DESC LIMIT $limit", ("$limit", limit), ct);
 
@@ -73,11 +92,6 @@ public sealed class ReleaseStore(StateDatabase database)
                             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5))!),
                         ct,
                         ("$id", release.Id)).ConfigureAwait(false);
-                    foreach (var service in services)
-                    {
-                        SecretRegistry.AddEnv(service.Spec.Env);
-                    }
-
                     result.Add(release with { Services = services });
                 }
 
