@@ -1,7 +1,13 @@
 using Backtrack;
 using Backtrack.Cli.Commands;
+using Backtrack.Secrets;
 using Spectre.Console;
 using Spectre.Console.Cli;
+
+// The one redaction point of the terminal: stdout and stderr, and Spectre through them.
+Console.SetOut(new RedactingTextWriter(Console.Out));
+Console.SetError(new RedactingTextWriter(Console.Error));
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
 
 // Piped output (CI logs, files) gets wide tables rather than wrapped cells at 80 columns.
 if (Console.IsOutputRedirected)
@@ -95,4 +101,10 @@ catch (Exception e)
 {
     await Console.Error.WriteLineAsync($"backtrack: unexpected error: {e.Message} (rerun with --verbose for details)");
     return ExitCodes.Failed;
+}
+finally
+{
+    // The redacting writers hold an unfinished last line until flushed.
+    await Console.Out.FlushAsync();
+    await Console.Error.FlushAsync();
 }

@@ -56,8 +56,17 @@ public sealed class BacktrackEnvironment : IDisposable
     public OperationService Operations { get; }
 
     /// <summary>The state database, opened on first use so that read-only commands on a fresh host create nothing.</summary>
-    public async Task<StateDatabase> DatabaseAsync(CancellationToken ct) =>
-        database ??= await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
+    /// <summary>The state database, opened once; opening it teaches the process the secrets its releases hold.</summary>
+    public async Task<StateDatabase> DatabaseAsync(CancellationToken ct)
+    {
+        if (database is null)
+        {
+            database = await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
+            await new ReleaseStore(database).LearnSecretsAsync(ct).ConfigureAwait(false);
+        }
+
+        return database;
+    }
 
     public async Task<ReleaseRecorder> RecorderAsync(CancellationToken ct) =>
         new(Inspector, Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);

@@ -1,6 +1,7 @@
 using Backtrack.Rollback;
 using Backtrack.Verify;
 using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
 using Backtrack.Scenarios;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ public sealed class FixMemoryCommand : EnvironmentCommand<FixMemorySettings>
         }
 
         var after = await environment.Engine.GetMemoryUsageAsync(container.Name, ct).ConfigureAwait(false);
-        AnsiConsole.MarkupLine(Markup.Escape(
+        AnsiConsole.MarkupLine(Format.Text(
             $"{settings.Service} memory: before {MemorySize.Format(before.UsedBytes)} of {MemorySize.Format(before.LimitBytes)}, "
             + $"after {MemorySize.Format(after.UsedBytes)} of {MemorySize.Format(after.LimitBytes)}"));
         if (exitCode == ExitCodes.Ok)

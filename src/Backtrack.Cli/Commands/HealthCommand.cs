@@ -30,9 +30,9 @@ public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
             foreach (var (row, check) in rows.Zip(checks))
             {
                 table.AddRow(
-                    Markup.Escape(check.service),
-                    Markup.Escape(check.check),
-                    $"{(check.healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Markup.Escape(check.detail)}",
+                    Format.Text(check.service),
+                    Format.Text(check.check),
+                    $"{(check.healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(check.detail)}",
                     Format.Duration(row.Check.Latency));
             }
 

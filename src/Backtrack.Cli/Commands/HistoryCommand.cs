@@ -28,14 +28,14 @@ public sealed class HistoryCommand : EnvironmentCommand<HistorySettings>
 
         foreach (var operation in operations)
         {
-            AnsiConsole.MarkupLine($"[bold]{operation.Id}[/] {Markup.Escape(operation.Command)}  {Format.Time(operation.Started)}  "
-                + $"{Markup.Escape(operation.Outcome ?? "unfinished")}{(operation.Error is null ? "" : ": " + Markup.Escape(operation.Error))}");
+            AnsiConsole.MarkupLine($"[bold]{operation.Id}[/] {Format.Text(operation.Command)}  {Format.Time(operation.Started)}  "
+                + $"{Format.Text(operation.Outcome ?? "unfinished")}{(operation.Error is null ? "" : ": " + Format.Text(operation.Error))}");
             foreach (var step in operation.Steps)
             {
                 var took = step.Ended is { } ended ? Format.Duration(ended - step.Started) : "-";
                 AnsiConsole.MarkupLine($"  {step.Started.ToLocalTime():HH:mm:ss.fff} {(step.Phase == "compensate" ? "undo " : "")}"
-                    + $"[blue]{Markup.Escape(step.Lane)}[/]: {Markup.Escape(step.Description)} [grey]{Markup.Escape(step.Outcome ?? "unfinished")} ({took})[/]"
-                    + (step.Error is null ? "" : $" [red]{Markup.Escape(step.Error)}[/]"));
+                    + $"[blue]{Format.Text(step.Lane)}[/]: {Format.Text(step.Description)} [grey]{Format.Text(step.Outcome ?? "unfinished")} ({took})[/]"
+                    + (step.Error is null ? "" : $" [red]{Format.Text(step.Error)}[/]"));
             }
         }
 

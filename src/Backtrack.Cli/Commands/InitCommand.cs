@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Backtrack.Cli.Views;
 using Backtrack.Configuration;
 using Backtrack.Engine.Docker;
 using Backtrack.Init;
@@ -47,7 +48,7 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
         }
 
         await File.WriteAllTextAsync(path, ProjectDiscovery.ToYaml(projects, settings.Engine), cancellationToken).ConfigureAwait(false);
-        AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}: {Markup.Escape(string.Join(", ", projects.Select(p => $"{p.Project} ({p.Services.Count} services)")))}");
+        AnsiConsole.MarkupLine($"wrote {Format.Text(path)}: {Format.Text(string.Join(", ", projects.Select(p => $"{p.Project} ({p.Services.Count} services)")))}");
         return ExitCodes.Ok;
     }
 }

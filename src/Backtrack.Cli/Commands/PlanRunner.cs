@@ -79,6 +79,9 @@ public static class PlanRunner
             throw new BacktrackException("confirmation needed but there is no terminal; rerun with --yes, or with --dry-run to see the plan");
         }
 
-        return AnsiConsole.Confirm("Proceed?", defaultValue: false);
+        // The console holds a line until it ends or is flushed (it redacts whole lines); the terminal echoes the answer.
+        AnsiConsole.Markup("Proceed? [[y/N]] ");
+        Console.Out.Flush();
+        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 }

@@ -37,7 +37,7 @@ public sealed class RecordCommand : EnvironmentCommand<RecordSettings>
         else
         {
             AnsiConsole.MarkupLine($"recorded release [bold]{release.Id}[/]: "
-                + Markup.Escape(string.Join(", ", release.Services.Select(s => $"{s.Service}={s.Image} ({Format.ShortId(s.ImageId)})"))));
+                + Format.Text(string.Join(", ", release.Services.Select(s => $"{s.Service}={s.Image} ({Format.ShortId(s.ImageId)})"))));
         }
 
         return ExitCodes.Ok;

@@ -48,13 +48,13 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
                     release.Id == current ? "[green]*[/]" : "",
                     release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Format.Time(release.Created),
-                    Markup.Escape(release.Origin),
+                    Format.Text(release.Origin),
                     release.GitCommit is { } commit ? Git.GitRepository.Abbrev(commit) : "-",
-                    Markup.Escape(service.Service),
-                    Markup.Escape(service.Image),
+                    Format.Text(service.Service),
+                    Format.Text(service.Image),
                     Format.ShortId(service.ImageId),
                     service.Healthy ? "yes" : "[red]no[/]",
-                    Markup.Escape(release.Note ?? ""));
+                    Format.Text(release.Note ?? ""));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Backtrack.Cli.Settings;
+using Backtrack.Cli.Views;
 using Backtrack.Configuration;
 using Backtrack.Reports;
 using Spectre.Console;
@@ -44,7 +45,7 @@ public sealed class ReportCommand : EnvironmentCommand<ReportSettings>
         if (settings.File is { } file)
         {
             await System.IO.File.WriteAllTextAsync(file, text, ct).ConfigureAwait(false);
-            AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.GetFullPath(file))}");
+            AnsiConsole.MarkupLine($"wrote {Format.Text(Path.GetFullPath(file))}");
         }
         else
         {

@@ -40,7 +40,7 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
                 s.Release is { } r0 ? r0.Services.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
                 s.Volumes is { } v ? v.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
                 s.Config is { } c ? c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
-                Markup.Escape(s.Postgres is { } p ? $"{p.ServerVersion.Split(' ')[0]}: {string.Join(", ", p.Databases.Select(d => d.Name))}" : "-"),
+                Format.Text(s.Postgres is { } p ? $"{p.ServerVersion.Split(' ')[0]}: {string.Join(", ", p.Databases.Select(d => d.Name))}" : "-"),
                 s.Redis is { } r ? $"{r.Version}: {r.Keys} keys" : "-");
         }
 

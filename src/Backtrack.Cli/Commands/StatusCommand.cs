@@ -34,7 +34,7 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         else
         {
             Render(rows);
-            interrupted.ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]"));
+            interrupted.ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
         }
 
         return healthy ? ExitCodes.Ok : ExitCodes.Failed;
@@ -50,15 +50,15 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
 
         foreach (var row in rows)
         {
-            var check = $"{(row.Check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Markup.Escape(row.Check.Detail)}"
+            var check = $"{(row.Check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(row.Check.Detail)}"
                 + (row.Check.Latency is { } latency ? $" ({Format.Duration(latency)})" : "");
             table.AddRow(
-                Markup.Escape(row.Service),
-                Markup.Escape(row.Container ?? "-"),
-                row.State == "running" ? "running" : $"[red]{Markup.Escape(row.State)}[/]",
-                Markup.Escape(row.Image ?? "-"),
+                Format.Text(row.Service),
+                Format.Text(row.Container ?? "-"),
+                row.State == "running" ? "running" : $"[red]{Format.Text(row.State)}[/]",
+                Format.Text(row.Image ?? "-"),
                 Format.ShortId(row.ImageId),
-                Markup.Escape(row.DockerHealth ?? "-"),
+                Format.Text(row.DockerHealth ?? "-"),
                 check,
                 Format.Duration(row.Uptime),
                 row.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -69,13 +69,13 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         {
             foreach (var problem in row.Problems.Append(row.Drift).OfType<string>())
             {
-                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(row.Service)}: {Markup.Escape(problem)}[/]");
+                AnsiConsole.MarkupLine($"[yellow]{Format.Text(row.Service)}: {Format.Text(problem)}[/]");
             }
         }
 
         var unhealthy = rows.Where(r => !r.Healthy).Select(r => r.Service).ToList();
         AnsiConsole.MarkupLine(unhealthy.Count == 0
             ? "[green]all services healthy[/]"
-            : $"[red]unhealthy: {Markup.Escape(string.Join(", ", unhealthy))}[/]");
+            : $"[red]unhealthy: {Format.Text(string.Join(", ", unhealthy))}[/]");
     }
 }

@@ -36,7 +36,7 @@ public sealed class VersionsCommand : EnvironmentCommand<LogsSettings>
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "SOURCE", "IMAGE", "IMAGE ID", "CREATED");
         foreach (var c in candidates)
         {
-            table.AddRow(c.running ? "[green]*[/]" : "", c.source, Markup.Escape(c.reference), Format.ShortId(c.imageId), Format.Time(c.created));
+            table.AddRow(c.running ? "[green]*[/]" : "", c.source, Format.Text(c.reference), Format.ShortId(c.imageId), Format.Time(c.created));
         }
 
         AnsiConsole.Write(table);

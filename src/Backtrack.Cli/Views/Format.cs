@@ -1,10 +1,18 @@
 using System.Globalization;
+using Backtrack.Secrets;
+using Spectre.Console;
 
 namespace Backtrack.Cli.Views;
 
-/// <summary>How values read in tables: short image IDs, human durations.</summary>
+/// <summary>How values read in tables: short image IDs, human durations, text safe for markup.</summary>
 public static class Format
 {
+    /// <summary>
+    /// A value for Spectre markup: redacted, then escaped. Redacted here too because Spectre wraps long
+    /// lines before the console writer sees them, and a secret broken over two lines would not match there.
+    /// </summary>
+    public static string Text(string value) => Markup.Escape(SecretRegistry.Redact(value));
+
     public static string ShortId(string? id) =>
         id is null ? "-" : id.Replace("sha256:", "", StringComparison.Ordinal)[..Math.Min(12, id.Replace("sha256:", "", StringComparison.Ordinal).Length)];
 

@@ -8,7 +8,7 @@ public static class PlanView
 {
     public static void Render(Plan plan)
     {
-        AnsiConsole.MarkupLine($"[bold]Plan ({Markup.Escape(plan.Kind)}):[/] {Markup.Escape(plan.Summary)}");
+        AnsiConsole.MarkupLine($"[bold]Plan ({Format.Text(plan.Kind)}):[/] {Format.Text(plan.Summary)}");
         var number = 0;
         foreach (var (wave, index) in plan.Waves().Select((w, i) => (w, i)))
         {
@@ -16,7 +16,7 @@ public static class PlanView
             AnsiConsole.MarkupLine($"  [grey]stage {index + 1}{parallel}[/]");
             foreach (var step in wave.SelectMany(lane => lane))
             {
-                AnsiConsole.MarkupLine($"  {++number,3}. [blue]{Markup.Escape(step.Lane)}[/]: {Markup.Escape(step.Describe())}");
+                AnsiConsole.MarkupLine($"  {++number,3}. [blue]{Format.Text(step.Lane)}[/]: {Format.Text(step.Describe())}");
             }
         }
     }

@@ -38,10 +38,10 @@ public sealed class ProgressView(bool quiet) : IExecutionObserver
 
         var text = phase == StepPhase.Apply ? step.Describe() : "undo: " + step.DescribeCompensation();
         var mark = error is null ? "[green]ok[/]  " : "[red]FAIL[/]";
-        console.MarkupLine($"  {mark} [blue]{Markup.Escape(step.Lane)}[/]: {Markup.Escape(text)} [grey]({Format.Duration(took)})[/]");
+        console.MarkupLine($"  {mark} [blue]{Format.Text(step.Lane)}[/]: {Format.Text(text)} [grey]({Format.Duration(took)})[/]");
         if (error is not null)
         {
-            console.MarkupLine($"       [red]{Markup.Escape(error.Message)}[/]");
+            console.MarkupLine($"       [red]{Format.Text(error.Message)}[/]");
         }
 
         return Task.CompletedTask;
@@ -52,9 +52,9 @@ public sealed class ProgressView(bool quiet) : IExecutionObserver
         console.MarkupLine(result.Outcome switch
         {
             ExecutionOutcome.Succeeded => $"[green]done in {Format.Duration(result.Duration)}[/]",
-            ExecutionOutcome.RolledBack when !result.ChangedAnything => $"[red]failed: {Markup.Escape(result.Error ?? "")}[/]; [yellow]nothing was changed[/]",
-            ExecutionOutcome.RolledBack => $"[red]failed: {Markup.Escape(result.Error ?? "")}[/]; [yellow]restored what ran before[/]",
-            _ => $"[red]failed: {Markup.Escape(result.Error ?? "")}; restoring failed too: {Markup.Escape(string.Join("; ", result.CompensationErrors))}[/]",
+            ExecutionOutcome.RolledBack when !result.ChangedAnything => $"[red]failed: {Format.Text(result.Error ?? "")}[/]; [yellow]nothing was changed[/]",
+            ExecutionOutcome.RolledBack => $"[red]failed: {Format.Text(result.Error ?? "")}[/]; [yellow]restored what ran before[/]",
+            _ => $"[red]failed: {Format.Text(result.Error ?? "")}; restoring failed too: {Format.Text(string.Join("; ", result.CompensationErrors))}[/]",
         });
         return Task.CompletedTask;
     }

@@ -13,10 +13,10 @@ public static class VerifyView
         foreach (var check in report.Checks)
         {
             table.AddRow(
-                Markup.Escape(check.Check),
-                Markup.Escape(check.Subject),
+                Format.Text(check.Check),
+                Format.Text(check.Subject),
                 check.Passed ? "[green]pass[/]" : "[red]FAIL[/]",
-                Markup.Escape(check.Detail));
+                Format.Text(check.Detail));
         }
 
         console.Write(table);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Backtrack.Secrets;
 using YamlDotNet.RepresentationModel;
 
 namespace Backtrack.Compose;
@@ -101,7 +102,7 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
         return (name, image[prefix.Length..^suffix.Length]);
     }
 
-    /// <summary>KEY=VALUE lines of a .env file; comments and blank lines skipped, quotes removed.</summary>
+    /// <summary>KEY=VALUE lines of a .env file; comments and blank lines skipped, quotes removed. Its secret values are learned.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadEnvFileAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path))
@@ -109,12 +110,14 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
             return new Dictionary<string, string>();
         }
 
-        return (await File.ReadAllLinesAsync(path, ct).ConfigureAwait(false))
+        var variables = (await File.ReadAllLinesAsync(path, ct).ConfigureAwait(false))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('=', StringComparison.Ordinal))
             .Select(l => l.Split('=', 2))
             .GroupBy(p => p[0].Trim())
             .ToDictionary(g => g.Key, g => g.Last()[1].Trim().Trim('"', '\''));
+        SecretRegistry.AddEnv(variables.Select(v => $"{v.Key}={v.Value}"));
+        return variables;
     }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:?-)(?<default>[^}]*))?\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)")]

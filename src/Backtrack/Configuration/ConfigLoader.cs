@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Backtrack.Secrets;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,11 +9,11 @@ namespace Backtrack.Configuration;
 /// Reads backtrack.yml through YamlDotNet's node model, so that every error names the file, the line
 /// and the key that is wrong.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "project", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets"];
 
     private static readonly HashSet<string> ServiceKeys = ["health"];
 
@@ -29,10 +31,17 @@ public static class ConfigLoader
         return path;
     }
 
+    /// <summary>Reads and parses the file, and teaches the process its secrets (<see cref="ConfiguredSecrets"/>).</summary>
     public static async Task<BacktrackConfig> LoadAsync(string path, CancellationToken ct)
     {
         var text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
-        return Parse(text, path);
+        var config = Parse(text, path);
+        foreach (var environment in config.Environments)
+        {
+            await ConfiguredSecrets.LearnAsync(environment, ct).ConfigureAwait(false);
+        }
+
+        return config;
     }
 
     public static BacktrackConfig Parse(string text, string path)
@@ -106,6 +115,7 @@ public static class ConfigLoader
             Notify = reader.Mapping(map, "notify", $"{key}.notify") is { } notify ? ParseNotify(reader, notify, $"{key}.notify") : new NotifyConfig(null),
             Verify = reader.Mapping(map, "verify", $"{key}.verify") is { } verify ? ParseVerify(reader, verify, $"{key}.verify") : VerifyConfig.Default,
             KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
+            Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
         };
     }
@@ -165,6 +175,42 @@ public static class ConfigLoader
             reader.List(map, "postgresQueries", $"{key}.postgresQueries"));
     }
 
+    /// <summary>A list of variable names (API_TOKEN) and files (<c>file: /run/secrets/api</c>, relative to the config file), which must exist.</summary>
+    private static SecretsConfig ParseSecrets(Reader reader, YamlMappingNode map, string key, string configDirectory)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode("secrets"), out var node))
+        {
+            return SecretsConfig.None;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw reader.Error(node, key, "expected a list of variable names and 'file: PATH' entries");
+        }
+
+        var variables = new List<string>();
+        var files = new List<string>();
+        foreach (var (entry, index) in sequence.Children.Select((e, i) => (e, i)))
+        {
+            var entryKey = $"{key}[{index}]";
+            if (entry is YamlScalarNode { Value: { } name } && VariableName().IsMatch(name))
+            {
+                variables.Add(name);
+            }
+            else if (entry is YamlMappingNode file && file.Children.Count == 1 && reader.Scalar(file, "file", $"{entryKey}.file") is { } filePath)
+            {
+                var full = Path.GetFullPath(filePath, configDirectory);
+                files.Add(File.Exists(full) ? full : throw reader.Error(entry, $"{entryKey}.file", $"{full} does not exist"));
+            }
+            else
+            {
+                throw reader.Error(entry, entryKey, "expected a variable name (API_TOKEN) or 'file: PATH'");
+            }
+        }
+
+        return new SecretsConfig(variables, files);
+    }
+
     private static SnapshotConfig ParseSnapshots(Reader reader, YamlMappingNode? map, string key, string configDirectory, string stateDirectory)
     {
         if (map is null)
@@ -203,6 +249,9 @@ public static class ConfigLoader
                 $"expected an http(s) URL, 'docker' or 'none' (got '{health}')"),
         });
     }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
 
     /// <summary>Typed access to nodes with errors that carry file, line and key.</summary>
     private sealed class Reader(string path)

@@ -27,6 +27,9 @@ public sealed record EnvironmentConfig(
     /// <summary>Cleanup never removes the images of the current release or of this many last good releases.</summary>
     public int KeepReleases { get; init; } = 3;
 
+    /// <summary>Variables and files whose values are secret besides those <see cref="Secrets.SecretNames"/> recognises.</summary>
+    public SecretsConfig Secrets { get; init; } = SecretsConfig.None;
+
     public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
 
     public ServiceConfig ServiceOrDefault(string name) =>

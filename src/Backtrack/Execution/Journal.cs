@@ -1,5 +1,6 @@
 using System.Globalization;
 using Backtrack.Planning;
+using Backtrack.Secrets;
 using Backtrack.State;
 using Microsoft.Data.Sqlite;
 
@@ -78,6 +79,10 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
 
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>Texts (descriptions, errors, the summary, the command line) are stored with secrets redacted; IDs, times and parameters as they are.</summary>
+    private static object? Redacted(string name, object? value) =>
+        value is string text && name is "$text" or "$undo" or "$error" or "$summary" or "$command" ? SecretRegistry.Redact(text) : value;
+
     private Task<int> RunAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         database.RunAsync(connection => ExecuteAsync(connection, sql, ct, parameters), ct);
 
@@ -87,7 +92,7 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+            command.Parameters.Add(new SqliteParameter(name, Redacted(name, value) ?? DBNull.Value));
         }
 
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

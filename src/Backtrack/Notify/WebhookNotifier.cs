@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Backtrack.Configuration;
 using Backtrack.Execution;
 using Backtrack.Planning;
+using Backtrack.Secrets;
 using Backtrack.Verify;
 
 namespace Backtrack.Notify;
@@ -100,11 +101,12 @@ public sealed class WebhookNotifier(string environment, Uri url, HttpClient http
         return string.Join('\n', lines);
     }
 
+    /// <summary>Posts the text, and warns of a failure, with every secret redacted: the webhook is output too.</summary>
     private async Task PostAsync(string text)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(url, new { text }, CancellationToken.None).ConfigureAwait(false);
+            using var response = await http.PostAsJsonAsync(url, new { text = SecretRegistry.Redact(text) }, CancellationToken.None).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 await log.WriteLineAsync($"warning: notification not accepted: HTTP {(int)response.StatusCode}").ConfigureAwait(false);
@@ -112,7 +114,7 @@ public sealed class WebhookNotifier(string environment, Uri url, HttpClient http
         }
         catch (Exception e)
         {
-            await log.WriteLineAsync($"warning: notification failed: {e.InnerException?.Message ?? e.Message}").ConfigureAwait(false);
+            await log.WriteLineAsync(SecretRegistry.Redact($"warning: notification failed: {e.InnerException?.Message ?? e.Message}")).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Backtrack.Engine;
+using Backtrack.Secrets;
 using Backtrack.State;
 
 namespace Backtrack.Releases;
@@ -45,6 +46,25 @@ public sealed class ReleaseStore(StateDatabase database)
 
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return id;
+            },
+            ct);
+
+    /// <summary>
+    /// Teaches the process the secrets of every recorded spec, so that a command printing the journal or the
+    /// history hides them without inspecting anything.
+    /// </summary>
+    public Task LearnSecretsAsync(CancellationToken ct) =>
+        database.RunAsync(
+            async connection =>
+            {
+                var specs = await connection.QueryAsync(
+                    "SELECT DISTINCT spec FROM release_services", r => JsonSerializer.Deserialize<ContainerSpec>(r.GetString(0))!, ct).ConfigureAwait(false);
+                foreach (var spec in specs)
+                {
+                    SecretRegistry.AddEnv(spec.Env);
+                }
+
+                return specs.Count;
             },
             ct);
 

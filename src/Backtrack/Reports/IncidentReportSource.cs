@@ -1,10 +1,11 @@
 using Backtrack.Execution;
 using Backtrack.Releases;
+using Backtrack.Secrets;
 using Backtrack.Verify;
 
 namespace Backtrack.Reports;
 
-/// <summary>Reads what a report needs from the state database and renders it, secrets redacted.</summary>
+/// <summary>Reads what a report needs from the state database (the release store teaches the secrets of every recorded spec) and renders it, secrets redacted.</summary>
 public sealed class IncidentReportSource(JournalReader journal, ReleaseStore releases, VerificationStore verifications)
 {
     private const int Depth = 1000;
@@ -37,8 +38,7 @@ public sealed class IncidentReportSource(JournalReader journal, ReleaseStore rel
             "html" => new HtmlReportWriter(),
             _ => throw new BacktrackException($"--format must be 'md' or 'html', not '{format}'"),
         };
-        var redactor = new SecretRedactor(history.SelectMany(r => r.Services).SelectMany(s => SecretRedactor.EnvValues(s.Spec.Env)));
-        return redactor.Redact(IncidentReportRenderer.Render(incident, writer));
+        return IncidentReportRenderer.Render(incident, new RedactingReportWriter(writer, SecretRegistry.Current));
     }
 
     private static IReadOnlyList<OperationRecord> Latest(IReadOnlyList<OperationRecord> newestFirst) =>

@@ -86,11 +86,35 @@ public sealed class ConfigLoaderTests
     [InlineData("environments:\n  prod: [\n", "backtrack.yml:3: invalid YAML")]
     [InlineData("services: {}\n", "backtrack.yml:1: services: unknown key")]
     [InlineData("environments:\n  prod:\n    project: shop\n    postgres:\n      service: db\n      compression: 12\n", "backtrack.yml:6: environments.prod.postgres.compression: '12' is not a pg_dump compression level (0-9)")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    secrets: API_TOKEN\n", "backtrack.yml:4: environments.prod.secrets: expected a list")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    secrets:\n      - API_TOKEN\n      - not a name\n", "backtrack.yml:6: environments.prod.secrets[1]: expected a variable name (API_TOKEN) or 'file: PATH'")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    secrets:\n      - file: /nonexistent/secret\n", "backtrack.yml:5: environments.prod.secrets[0].file: /nonexistent/secret does not exist")]
     public void Given_a_bad_file_when_parsed_then_the_error_names_file_line_and_key(string yaml, string expected)
     {
         var error = Assert.Throws<BacktrackException>(() => ConfigLoader.Parse(yaml, "backtrack.yml"));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_secrets_when_parsed_then_names_and_files_are_read_files_relative_to_the_config()
+    {
+        var directory = Directory.CreateTempSubdirectory("bt-config-").FullName;
+        try
+        {
+            File.WriteAllText(System.IO.Path.Combine(directory, "api.key"), "k");
+
+            var env = ConfigLoader.Parse(
+                "environments:\n  prod:\n    project: shop\n    secrets:\n      - STRIPE_HOOK\n      - file: api.key\n",
+                System.IO.Path.Combine(directory, "backtrack.yml")).Select(null);
+
+            Assert.Equal(["STRIPE_HOOK"], env.Secrets.Variables);
+            Assert.Equal([System.IO.Path.Combine(directory, "api.key")], env.Secrets.Files);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -3,10 +3,14 @@ using System.IO.Compression;
 using System.Text;
 using Backtrack.Engine;
 using Backtrack.Planning;
+using Backtrack.Secrets;
 
 namespace Backtrack.Cleanup.Steps;
 
-/// <summary>Archives the logs (timestamped, stdout and stderr) of the given containers since a time into a .tar.gz (0600).</summary>
+/// <summary>
+/// Archives the logs (timestamped, stdout and stderr) of the given containers since a time into a .tar.gz (0600),
+/// secrets redacted from lines and entry names as on the terminal.
+/// </summary>
 [StepKind("logs.archive")]
 public sealed record ArchiveLogsStep(int Wave, IReadOnlyList<string> Containers, DateTimeOffset Since, string Path) : PlanStep(Wave, "logs")
 {
@@ -32,11 +36,11 @@ public sealed record ArchiveLogsStep(int Wave, IReadOnlyList<string> Containers,
                         var text = new StringBuilder();
                         await foreach (var line in context.Engine.ReadLogsAsync(container, new LogQuery(null, Since, false, true), ct).ConfigureAwait(false))
                         {
-                            text.Append(line.Source == LogSource.Stderr ? "stderr " : "stdout ").AppendLine(line.Text);
+                            text.Append(line.Source == LogSource.Stderr ? "stderr " : "stdout ").AppendLine(SecretRegistry.Redact(line.Text));
                         }
 
                         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
-                        var entry = new PaxTarEntry(TarEntryType.RegularFile, container + ".log")
+                        var entry = new PaxTarEntry(TarEntryType.RegularFile, SecretRegistry.Redact(container) + ".log")
                         {
                             DataStream = content,
                             Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite,

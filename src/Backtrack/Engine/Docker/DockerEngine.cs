@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Backtrack.Secrets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -68,6 +69,8 @@ public sealed class DockerEngine : IContainerEngine
             var image = await TryInspectImageAsync(container.Image, ct).ConfigureAwait(false);
             var state = container.State ?? throw new EngineOperationException($"container {idOrName} has no state");
             var config = container.Config ?? throw new EngineOperationException($"container {idOrName} has no config");
+            // Inspection is where the running env is seen: its secret values are learned here.
+            SecretRegistry.AddEnv(config.Env ?? []);
             return new ContainerDetails(
                 container.ID,
                 container.Name.TrimStart('/'),
