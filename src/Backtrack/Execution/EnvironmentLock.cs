@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Backtrack.Planning;
+using Backtrack.State;
 
 namespace Backtrack.Execution;
 
@@ -22,7 +23,7 @@ public sealed class EnvironmentLock : IDisposable
 
     public static EnvironmentLock Acquire(string stateDirectory, string command, TimeProvider clock)
     {
-        Directory.CreateDirectory(stateDirectory);
+        StateDirectory.Ensure(stateDirectory);
         var path = Path.Combine(stateDirectory, "lock");
         var holderPath = Path.Combine(stateDirectory, "lock.holder");
         FileStream handle;
@@ -34,6 +35,10 @@ public sealed class EnvironmentLock : IDisposable
         {
             var holder = File.Exists(holderPath) ? File.ReadAllText(holderPath).Trim() : "another process";
             throw new ConflictException($"environment is locked by {holder}; wait for it to finish (a lock of a process that died is freed by itself)");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StateDirectory.Unusable(stateDirectory, e);
         }
 
         using var process = Process.GetCurrentProcess();
