@@ -75,11 +75,11 @@ public sealed class BacktrackEnvironment : IDisposable
 
     /// <summary>
     /// Operations a killed process left unfinished. Without the lock in hand, none while another process
-    /// holds it (its operation is running, not interrupted); none before any state exists.
+    /// holds it (its operation is running, not interrupted); none before any state exists (a directory where the database should be is opened, and refused).
     /// </summary>
     public async Task<IReadOnlyList<OperationRecord>> InterruptedOperationsAsync(EnvironmentLock? held, CancellationToken ct)
     {
-        if (!File.Exists(Path.Combine(Config.StateDirectory, "backtrack.db")) || (held is null && EnvironmentLock.IsHeld(Config.StateDirectory)))
+        if (!Path.Exists(Path.Combine(Config.StateDirectory, "backtrack.db")) || (held is null && EnvironmentLock.IsHeld(Config.StateDirectory)))
         {
             return [];
         }
