@@ -7,7 +7,7 @@ public sealed class CleanupCommand : EnvironmentCommand<MutatingSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
-        using var held = settings.DryRun ? null : environment.Lock("cleanup");
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, "cleanup", ct).ConfigureAwait(false);
         var planner = await environment.CleanupPlannerAsync(ct).ConfigureAwait(false);
         var plan = await planner.PlanAsync(environment.Config, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, "cleanup", plan, ct).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public sealed class PinCommand : EnvironmentCommand<PinSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, PinSettings settings, CancellationToken ct)
     {
-        using var held = settings.DryRun ? null : environment.Lock("pin");
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, "pin", ct).ConfigureAwait(false);
         var plan = await new PinPlanner(environment.Inspector, environment.Clock).PlanAsync(environment.Config, settings.Services, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, "pin", plan, ct).ConfigureAwait(false);
     }

@@ -8,7 +8,7 @@ public sealed class SnapshotCleanupCommand : EnvironmentCommand<MutatingSettings
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
-        using var held = settings.DryRun ? null : environment.Lock("snapshot cleanup");
+        using var held = await PlanRunner.LockForChangeAsync(environment, settings, "snapshot cleanup", ct).ConfigureAwait(false);
         var plan = await new DatabaseCleanupPlanner(environment.Engine, environment.Inspector, environment.Clock)
             .PlanAsync(environment.Config, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(environment, settings, "snapshot cleanup", plan, ct).ConfigureAwait(false);

@@ -40,6 +40,9 @@ public sealed class BadInputStack : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(Stack.Root, "garbage-state"));
         await File.WriteAllBytesAsync(Path.Combine(Stack.Root, "garbage-state", "backtrack.db"), Garbage);
         Directory.CreateDirectory(Path.Combine(Stack.Root, "directory-state", "backtrack.db"));
+        // As in any state directory used before: the lock file stays (its flock is what locks).
+        await File.WriteAllTextAsync(Path.Combine(Stack.Root, "garbage-state", "lock"), "");
+        await File.WriteAllTextAsync(Path.Combine(Stack.Root, "directory-state", "lock"), "");
     }
 
     public Task DisposeAsync() => Stack.DisposeAsync();
