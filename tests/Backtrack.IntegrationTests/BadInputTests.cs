@@ -66,6 +66,7 @@ public sealed class BadInputTests(BadInputStack fixture) : IClassFixture<BadInpu
         { ["rollback", "git", "--to", "0000000000000000000000000000000000000000", "--yes"], "'0000000000000000000000000000000000000000' is not a commit of" },
         { ["rollback", "git", "--to", "not-a-commit", "--yes"], "'not-a-commit' is not a commit of" },
         { ["rollback", "git", "--mode", "bogus", "--yes"], "--mode must be 'revert' or 'reset', not 'bogus'" },
+        { ["rollback", "git", "--before", "not a time", "--yes"], "--before: git reads 'not a time' as no time in the past" },
         { ["fix", "model", "models/model.bin", "--to", "not-a-commit", "--restart", "model", "--yes"], "'not-a-commit' is not a commit of" },
         { ["fix", "model", "models/nosuch.bin", "--to", "HEAD", "--restart", "model", "--yes"], "models/nosuch.bin is not in commit" },
         { ["fix", "model", "models/model.bin", "--to", "HEAD", "--restart", "nosuch", "--yes"], "unknown service 'nosuch'" },
@@ -76,6 +77,8 @@ public sealed class BadInputTests(BadInputStack fixture) : IClassFixture<BadInpu
         { ["snapshot", "create", "--only", "bogus"], "--only must be databases, postgres or redis, not 'bogus'" },
         { ["snapshot", "prune", "--yes"], "--keep N is required" },
         { ["snapshot", "prune", "--keep", "0", "--yes"], "--keep must be at least 1" },
+        { ["snapshot", "prune", "--keep", "1", "--keep-days", "-1", "--yes"], "--keep-days must be 0 to 36500, not -1" },
+        { ["snapshot", "prune", "--keep", "1", "--keep-days", "99999999", "--yes"], "--keep-days must be 0 to 36500, not 99999999" },
         { ["rollback", "service", "web", "--to", "v1", "--yes", "-c", "zero-health-timeout.yml"], "zero-health-timeout.yml:5: environments.test.healthTimeout: '0s' is too short" },
     };
 
