@@ -32,7 +32,7 @@ public sealed class LogsCommand : EnvironmentCommand<LogsSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, LogsSettings settings, CancellationToken ct)
     {
-        var since = settings.Since is null ? (DateTimeOffset?)null : environment.Clock.GetUtcNow() - Durations.Parse(settings.Since, "--since");
+        var since = settings.Since is null ? (DateTimeOffset?)null : environment.Clock.GetUtcNow() - Durations.Parse(settings.Since, "--since", Durations.LookBackMaximum);
         var container = await environment.Inspector.RequireAsync(environment.Config, settings.Service, ct).ConfigureAwait(false);
         var query = new LogQuery(settings.Tail, since, settings.Follow, settings.Timestamps);
         await foreach (var line in environment.Engine.ReadLogsAsync(container.Id, query, ct).ConfigureAwait(false))

@@ -57,9 +57,9 @@ public sealed class ReportCommand : EnvironmentCommand<ReportSettings>
 
     private static DateTimeOffset ParseSince(string text, TimeProvider clock)
     {
-        if (Durations.TryParse(text, out var back))
+        if (Durations.IsDuration(text))
         {
-            return clock.GetUtcNow() - back;
+            return clock.GetUtcNow() - Durations.Parse(text, "--since", Durations.LookBackMaximum);
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)

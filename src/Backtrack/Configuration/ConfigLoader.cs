@@ -313,9 +313,8 @@ public static partial class ConfigLoader
                 return null;
             }
 
-            return Durations.TryParse(text, out var duration)
-                ? duration
-                : throw Error(map.Children[new YamlScalarNode(name)], key, $"'{text}' is not a duration; write e.g. 500ms, 30s or 5m");
+            return Durations.TryParse(text, Durations.Maximum, out var problem)
+                ?? throw Error(map.Children[new YamlScalarNode(name)], key, problem);
         }
 
         public int? Integer(YamlMappingNode map, string name, string key)

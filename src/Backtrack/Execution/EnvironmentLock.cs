@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Backtrack.Planning;
+using Backtrack.State;
 
 namespace Backtrack.Execution;
 
@@ -23,7 +24,7 @@ public sealed class EnvironmentLock : IDisposable
 
     public static EnvironmentLock Acquire(string stateDirectory, string command, TimeProvider clock)
     {
-        Directory.CreateDirectory(stateDirectory);
+        StateDirectory.Ensure(stateDirectory);
         var path = Path.Combine(stateDirectory, "lock");
         var holderPath = HolderPath(stateDirectory);
         FileStream handle;
@@ -35,6 +36,10 @@ public sealed class EnvironmentLock : IDisposable
         {
             var holder = File.Exists(holderPath) ? File.ReadLines(holderPath).FirstOrDefault()?.Trim() : null;
             throw new ConflictException($"environment is locked by {holder ?? "another process"}; wait for it to finish (a lock of a process that died is freed by itself)");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StateDirectory.Unusable(stateDirectory, e);
         }
 
         using var process = Process.GetCurrentProcess();

@@ -16,9 +16,9 @@ public static class SnapshotTarget
         }
 
         DateTimeOffset at;
-        if (Durations.TryParse(to, out var ago))
+        if (Durations.IsDuration(to))
         {
-            at = clock.GetUtcNow() - ago;
+            at = clock.GetUtcNow() - Durations.Parse(to, "--to", Durations.LookBackMaximum);
         }
         else if (!DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at))
         {

@@ -98,6 +98,19 @@ public sealed class GitRepository(string path, string remote, string branch)
     public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
         (await RunAsync(["merge-base", "--is-ancestor", ancestor, descendant], ct).ConfigureAwait(false)).Succeeded;
 
+    /// <summary>
+    /// Whether git reads the text as a time in the past. Git reads any text as some time: what it cannot
+    /// read becomes now (or, half read, a time to come), so the text is compared with now in the same call.
+    /// </summary>
+    public async Task<bool> IsPastTimeAsync(string time, CancellationToken ct)
+    {
+        var ages = (await OutputAsync(["rev-parse", $"--before={time}", "--before=now"], ct).ConfigureAwait(false))
+            .Split('\n')
+            .Select(line => long.Parse(line.Split('=')[^1], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return ages is [var then, var now] && then < now;
+    }
+
     /// <summary>The newest commit of the branch's first-parent line committed before the time (git's "2 hours ago", ISO dates, ...).</summary>
     public async Task<string?> CommitBeforeAsync(string time, string head, CancellationToken ct)
     {

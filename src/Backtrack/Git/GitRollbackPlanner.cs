@@ -29,6 +29,11 @@ public sealed class GitRollbackPlanner(ReleaseStore releases, TimeProvider clock
             throw new BacktrackException("no redeploy command is configured (git.redeploy), so CI/CD deploys the rollback: add --push");
         }
 
+        if (request.Before is { } before && !await repo.IsPastTimeAsync(before, ct).ConfigureAwait(false))
+        {
+            throw new BacktrackException($"--before: git reads '{before}' as no time in the past; write e.g. '2 hours ago', yesterday or 2026-11-24T13:00");
+        }
+
         var (head, remoteHead) = await repo.EnsureReadyAsync(ct).ConfigureAwait(false);
         var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
         var (target, why) = await TargetAsync(repo, history, head, request, ct).ConfigureAwait(false);

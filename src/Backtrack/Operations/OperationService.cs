@@ -70,7 +70,7 @@ public sealed class OperationService(
     /// </summary>
     public async Task<IReadOnlyList<OperationRecord>> NeedingRepairAsync(EnvironmentLock? held, CancellationToken ct)
     {
-        if (!File.Exists(Path.Combine(config.StateDirectory, StateDatabase.FileName)))
+        if (!Path.Exists(Path.Combine(config.StateDirectory, StateDatabase.FileName)))
         {
             return [];
         }

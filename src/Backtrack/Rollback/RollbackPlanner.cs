@@ -84,7 +84,7 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
     {
         var serviceNames = current.Select(c => c.Spec.Labels.GetValueOrDefault(ComposeLabels.Service, c.Name)).ToList();
         var target = request.Target;
-        if (target == RollbackRequest.Previous || long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (target == RollbackRequest.Previous || IsReleaseNumber(target))
         {
             var release = await FindReleaseAsync(current, serviceNames, target, ct).ConfigureAwait(false);
             var resolved = new List<RollbackTarget>();
@@ -109,10 +109,17 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
             return resolved;
         }
 
-        return await Task.WhenAll(current.Zip(serviceNames).Select(async pair =>
+        var images = current.Select(c => ImageReference(c.Spec.Image, target)).ToList();
+        if (!images.All(ImageReferenceGrammar.IsValid))
         {
-            var (container, service) = pair;
-            var image = ImageReference(container.Spec.Image, target);
+            throw new BacktrackException(
+                $"--to: '{target}' is no image tag, reference or ID; give previous, a release number ('backtrack releases'), a tag (v1.2), "
+                + $"a reference (host:5000/repo:tag, repo@sha256:<64 hex>) or an image ID ('backtrack versions {serviceNames[0]}' lists candidates)");
+        }
+
+        return await Task.WhenAll(current.Zip(serviceNames, images).Select(async triple =>
+        {
+            var (container, service, image) = triple;
             var details = await engine.InspectImageAsync(image, ct).ConfigureAwait(false);
             var spec = container.Spec with { Image = image };
             return new RollbackTarget(service, container, spec, image, details?.Id == container.ImageId && SameSpec(spec, container.Spec));
@@ -128,8 +135,10 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
     {
         if (target != RollbackRequest.Previous)
         {
-            return await releases.GetAsync(long.Parse(target, CultureInfo.InvariantCulture), ct).ConfigureAwait(false)
-                ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
+            var release = long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await releases.GetAsync(id, ct).ConfigureAwait(false)
+                : null;
+            return release ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
         }
 
         var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
@@ -149,7 +158,7 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
     /// <summary>A bare tag means the current image's repository at that tag; an ID or full reference is taken as is.</summary>
     internal static string ImageReference(string currentImage, string target)
     {
-        if (target.Contains(':', StringComparison.Ordinal) || target.Contains('/', StringComparison.Ordinal) || IsImageIdPrefix(target))
+        if (target.Contains(':', StringComparison.Ordinal) || target.Contains('/', StringComparison.Ordinal) || ImageReferenceGrammar.IsImageId(target))
         {
             return target;
         }
@@ -160,7 +169,8 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
         return $"{repository}:{target}";
     }
 
-    private static bool IsImageIdPrefix(string text) => text.Length >= 12 && text.All(char.IsAsciiHexDigitLower);
+    /// <summary>Digits name a release, however many: a number too large for one is no release, not a tag.</summary>
+    private static bool IsReleaseNumber(string target) => target.Length > 0 && target.All(char.IsAsciiDigit);
 
     /// <summary>Rollback order: a service after the services it depends on (Compose's depends_on label).</summary>
     internal static Dictionary<string, int> DependencyLevels(IReadOnlyList<ContainerDetails> containers)

@@ -7,6 +7,8 @@ namespace Backtrack.Snapshots;
 /// </summary>
 public static class SnapshotRetention
 {
+    private const int MaximumKeepDays = 36500;
+
     private static readonly TimeSpan SafetyGrace = TimeSpan.FromDays(1);
 
     /// <param name="snapshots">Complete snapshots, newest first.</param>
@@ -16,6 +18,12 @@ public static class SnapshotRetention
         if (keep < 1)
         {
             throw new BacktrackException("--keep must be at least 1: prune never removes every snapshot");
+        }
+
+        // A negative age would make every snapshot old enough; a huge one would overflow.
+        if (keepDays is < 0 or > MaximumKeepDays)
+        {
+            throw new BacktrackException($"--keep-days must be 0 to {MaximumKeepDays}, not {keepDays}");
         }
 
         var newestVerified = snapshots.FirstOrDefault(s => verified(s.Id))?.Id;

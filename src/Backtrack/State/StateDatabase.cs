@@ -25,20 +25,30 @@ public sealed class StateDatabase : IDisposable
 
     public static async Task<StateDatabase> OpenAsync(string stateDirectory, CancellationToken ct)
     {
-        Directory.CreateDirectory(stateDirectory);
-        File.SetUnixFileMode(stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        StateDirectory.Ensure(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
-        if (!File.Exists(path))
+        SqliteConnection? connection = null;
+        try
         {
-            await File.WriteAllBytesAsync(path, [], ct).ConfigureAwait(false);
-        }
+            if (!File.Exists(path))
+            {
+                await File.WriteAllBytesAsync(path, [], ct).ConfigureAwait(false);
+            }
 
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        var database = new StateDatabase(connection, path);
-        await database.MigrateAsync(ct).ConfigureAwait(false);
-        return database;
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var database = new StateDatabase(connection, path);
+            await database.MigrateAsync(ct).ConfigureAwait(false);
+            return database;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            connection?.Dispose();
+            throw new BacktrackException(
+                $"state database {path} cannot be read ({e.Message.TrimEnd('.')}); if it is damaged, move it aside and put back a copy from a backup "
+                + "(without one, a new database starts with an empty release history and journal)", e);
+        }
     }
 
     /// <summary>Runs one unit of work on the connection; calls from parallel lanes take turns.</summary>

@@ -83,6 +83,9 @@ public sealed class ConfigLoaderTests
     [InlineData("environments:\n  prod:\n    stateDir: x\n", "backtrack.yml:3: environments.prod.project: missing")]
     [InlineData("environments:\n  prod:\n    project: shop\n    services:\n      web:\n        health: ftp://x\n", "backtrack.yml:6: environments.prod.services.web.health: expected an http(s) URL")]
     [InlineData("environments:\n  prod:\n    project: shop\n    healthTimeout: soon\n", "backtrack.yml:4: environments.prod.healthTimeout: 'soon' is not a duration")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    healthTimeout: 0s\n", "backtrack.yml:4: environments.prod.healthTimeout: '0s' is too short; give at least 1ms")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    stopTimeout: 99999999999d\n", "backtrack.yml:4: environments.prod.stopTimeout: '99999999999d' is too long; give at most 30d")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    verify:\n      restartWindow: -1s\n", "backtrack.yml:5: environments.prod.verify.restartWindow: '-1s' is not a duration")]
     [InlineData("environments:\n  prod: [\n", "backtrack.yml:3: invalid YAML")]
     [InlineData("services: {}\n", "backtrack.yml:1: services: unknown key")]
     [InlineData("environments:\n  prod:\n    project: shop\n    postgres:\n      service: db\n      compression: 12\n", "backtrack.yml:6: environments.prod.postgres.compression: '12' is not a pg_dump compression level (0-9)")]
@@ -133,24 +136,5 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<BacktrackException>(() => ConfigLoader.Locate(null, "/nonexistent-dir"));
 
         Assert.Contains("run 'backtrack init'", error.Message);
-    }
-
-    [Theory]
-    [InlineData("250ms", 250)]
-    [InlineData("2s", 2000)]
-    [InlineData("5m", 300000)]
-    [InlineData("1.5h", 5400000)]
-    [InlineData("7", 7000)]
-    public void Durations_read_as_operators_write_them(string text, double milliseconds)
-    {
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Durations.Parse(text, "--timeout"));
-    }
-
-    [Fact]
-    public void A_bad_duration_says_how_to_write_one()
-    {
-        var error = Assert.Throws<BacktrackException>(() => Durations.Parse("5 minutes", "--since"));
-
-        Assert.Equal("--since: '5 minutes' is not a duration; write e.g. 500ms, 30s, 5m or 2h", error.Message);
     }
 }

@@ -54,6 +54,20 @@ public sealed class GitRepositoryTests : IAsyncLifetime
         Assert.Contains("branch 'other' is checked out", branch.Message);
     }
 
+    [Theory]
+    [InlineData("2 hours ago", true)]
+    [InlineData("2.hours.ago", true)]
+    [InlineData("2026-01-01T12:00:00Z", true)]
+    [InlineData("yesterday", true)]
+    [InlineData("not a time", false)]
+    [InlineData("2 hourz ago", false)]
+    [InlineData("now", false)]
+    [InlineData("", false)]
+    public async Task Git_reads_a_time_in_the_past_and_nothing_else_as_one(string time, bool expected)
+    {
+        Assert.Equal(expected, await Repo.IsPastTimeAsync(time, CancellationToken.None));
+    }
+
     [Fact]
     public async Task With_no_recorded_history_before_picks_the_last_commit_before_the_time()
     {

@@ -31,6 +31,19 @@ public sealed class SnapshotRetentionTests
         Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 0, null, Now));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(36501)]
+    [InlineData(int.MaxValue)]
+    public void Keep_days_below_zero_or_beyond_a_century_is_refused_rather_than_pruning_everything_or_overflowing(int keepDays)
+    {
+        IReadOnlyList<SnapshotManifest> snapshots = [Snapshot("b", "manual", 1), Snapshot("a", "manual", 10)];
+
+        var error = Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, keepDays, Now));
+
+        Assert.Equal($"--keep-days must be 0 to 36500, not {keepDays}", error.Message);
+    }
+
     [Fact]
     public async Task A_manifest_written_before_full_snapshots_still_loads_without_their_sections()
     {
