@@ -39,6 +39,33 @@ public sealed class EngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_event_stream_reports_a_container_stopping_and_starting_as_it_happens()
+    {
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var labels = new Dictionary<string, string?> { [Backtrack.Compose.ComposeLabels.Project] = stack.Project, [Backtrack.Compose.ComposeLabels.Service] = "api" };
+        var seen = new List<Backtrack.Engine.EngineEvent>();
+        var watch = Task.Run(async () =>
+        {
+            await foreach (var e in engine.ContainerEventsAsync(labels, DateTimeOffset.UtcNow.AddSeconds(-1), watching.Token))
+            {
+                seen.Add(e);
+                if (e.Action == "start")
+                {
+                    return;
+                }
+            }
+        });
+
+        await engine.StopContainerAsync(api, TimeSpan.FromSeconds(5), CancellationToken.None);
+        await engine.StartContainerAsync(api, CancellationToken.None);
+        await watch;
+
+        Assert.Contains(seen, e => e.Action == "die" && e.ContainerId == api && e.ExitCode is not null);
+        Assert.Equal("start", seen[^1].Action);
+        Assert.Equal("api", seen[^1].Attributes[Backtrack.Compose.ComposeLabels.Service]);
+    }
+
+    [Fact]
     public async Task Archives_go_out_of_and_into_a_container()
     {
         using var tar = new MemoryStream();

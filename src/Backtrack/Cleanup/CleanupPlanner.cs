@@ -15,7 +15,7 @@ namespace Backtrack.Cleanup;
 /// then remove kept-aside containers beyond <c>keepAside</c> and the images <see cref="RetentionPolicy"/>
 /// allows — only images of the environment's own repositories, never another project's on a shared engine.
 /// </summary>
-public sealed class CleanupPlanner(IContainerEngine engine, ProjectInspector inspector, ReleaseStore releases, JournalReader journal, TimeProvider clock)
+public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspector, ReleaseStore releases, JournalReader journal, TimeProvider clock)
 {
     private const int HistoryDepth = 1000;
 

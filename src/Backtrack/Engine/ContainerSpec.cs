@@ -22,6 +22,15 @@ public sealed record ContainerSpec
     public IReadOnlyList<NetworkAttachment> Networks { get; init; } = [];
     public required string HostConfigJson { get; init; }
 
+    /// <summary>
+    /// The network mode ("bridge", "host", "container:ID", ...), typed for the core, which reads no engine
+    /// JSON; set on a spec, the engine creates the container with it. Null: as the host settings say.
+    /// </summary>
+    public string? NetworkMode { get; init; }
+
+    /// <summary>The container's own memory limit in bytes (0: none), typed for the core; read only.</summary>
+    public long MemoryLimit { get; init; }
+
     /// <summary>The names of the environment variables, for display: values are secrets.</summary>
     public IEnumerable<string> EnvNames => Env.Select(e => e.Split('=', 2)[0]);
 }

@@ -22,7 +22,7 @@ public static class FullRestore
 {
     /// <summary>The restore steps, waves from <paramref name="firstWave"/>. Throws (changing nothing) when an image of the snapshot is gone.</summary>
     public static async Task<IReadOnlyList<PlanStep>> StepsAsync(
-        IContainerEngine engine, EnvironmentConfig env, SnapshotStore store, SnapshotManifest manifest, string operationId, int firstWave, CancellationToken ct)
+        IImageQueries engine, EnvironmentConfig env, SnapshotStore store, SnapshotManifest manifest, string operationId, int firstWave, CancellationToken ct)
     {
         var release = manifest.Release
             ?? throw new BacktrackException($"snapshot {manifest.Id} holds no service specs (taken with --only); a full rollback needs a full snapshot");
@@ -117,7 +117,7 @@ public static class FullRestore
     }
 
     /// <summary>The recorded image reference while it still names the recorded image; its ID once the tag has moved.</summary>
-    private static async Task<string> ImageForAsync(IContainerEngine engine, SnapshotManifest manifest, ServiceRelease service, CancellationToken ct)
+    private static async Task<string> ImageForAsync(IImageQueries engine, SnapshotManifest manifest, ServiceRelease service, CancellationToken ct)
     {
         if (await engine.InspectImageAsync(service.ImageId, ct).ConfigureAwait(false) is null)
         {

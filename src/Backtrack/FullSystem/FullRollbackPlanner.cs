@@ -15,7 +15,7 @@ namespace Backtrack.FullSystem;
 /// the present, then the restore; the step right after the safety snapshot restores that snapshot when
 /// any later step fails, so later steps run forward only. Planning reads only.
 /// </summary>
-public sealed class FullRollbackPlanner(IContainerEngine engine, TimeProvider clock)
+public sealed class FullRollbackPlanner(IImageQueries engine, TimeProvider clock)
 {
     public const string Command = "rollback full";
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Backtrack.Compose;
 using Backtrack.Engine;
 
@@ -50,7 +49,7 @@ public static class ServiceOrder
 
     /// <summary>The container named by network_mode container:X, or null.</summary>
     public static string? NetworkContainer(ContainerSpec spec) =>
-        JsonNode.Parse(spec.HostConfigJson)?["NetworkMode"]?.GetValue<string>() is { } mode && mode.StartsWith("container:", StringComparison.Ordinal)
+        spec.NetworkMode is { } mode && mode.StartsWith("container:", StringComparison.Ordinal)
             ? mode["container:".Length..]
             : null;
 
@@ -62,9 +61,7 @@ public static class ServiceOrder
             return spec;
         }
 
-        var host = JsonNode.Parse(spec.HostConfigJson)!;
-        host["NetworkMode"] = "container:" + name;
-        return spec with { HostConfigJson = host.ToJsonString() };
+        return spec with { NetworkMode = "container:" + name };
     }
 
     /// <summary>An ID (full or prefix) or a name, to what it stands for.</summary>

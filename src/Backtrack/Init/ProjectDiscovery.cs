@@ -9,7 +9,7 @@ public sealed record DiscoveredService(string Name, string HealthCheck);
 public sealed record DiscoveredProject(string Project, IReadOnlyList<DiscoveredService> Services);
 
 /// <summary>Finds Compose projects by the labels Compose puts on containers, and proposes a health check per service.</summary>
-public sealed class ProjectDiscovery(IContainerEngine engine)
+public sealed class ProjectDiscovery(IContainerQueries engine)
 {
     public async Task<IReadOnlyList<DiscoveredProject>> DiscoverAsync(string? onlyProject, CancellationToken ct)
     {

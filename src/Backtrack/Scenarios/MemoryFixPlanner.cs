@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Planning;
@@ -8,7 +7,7 @@ using Backtrack.Status;
 namespace Backtrack.Scenarios;
 
 /// <summary>Plans 'fix memory': a new memory limit through the engine, optionally a restart (a leak's quick relief), a health gate.</summary>
-public sealed class MemoryFixPlanner(IContainerEngine engine, ProjectInspector inspector, TimeProvider clock)
+public sealed class MemoryFixPlanner(IContainerQueries engine, ProjectInspector inspector, TimeProvider clock)
 {
     public async Task<Plan> PlanAsync(EnvironmentConfig env, string service, long bytes, bool restart, CancellationToken ct)
     {
@@ -18,7 +17,7 @@ public sealed class MemoryFixPlanner(IContainerEngine engine, ProjectInspector i
             throw new BacktrackException($"{container.Name} is not running ({container.State.Status}); start it first");
         }
 
-        var previous = CurrentLimit(container.Spec);
+        var previous = container.Spec.MemoryLimit;
         var usage = await engine.GetMemoryUsageAsync(container.Id, ct).ConfigureAwait(false);
         if (!restart && usage.UsedBytes >= bytes)
         {
@@ -46,12 +45,4 @@ public sealed class MemoryFixPlanner(IContainerEngine engine, ProjectInspector i
         return new Plan(Plan.NewId(clock), "fix memory", summary, steps);
     }
 
-    /// <summary>The container's own memory limit in bytes (0: none).</summary>
-    internal static long CurrentLimit(ContainerSpec spec)
-    {
-        using var json = JsonDocument.Parse(spec.HostConfigJson);
-        return json.RootElement.EnumerateObject().FirstOrDefault(p => p.NameEquals("Memory")).Value is { ValueKind: JsonValueKind.Number } memory
-            ? memory.GetInt64()
-            : 0;
-    }
 }

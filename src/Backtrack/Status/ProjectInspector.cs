@@ -5,7 +5,7 @@ using Backtrack.Engine;
 namespace Backtrack.Status;
 
 /// <summary>Finds the containers of an environment's Compose project, by the labels Compose puts on them.</summary>
-public sealed class ProjectInspector(IContainerEngine engine)
+public sealed class ProjectInspector(IContainerQueries engine)
 {
     /// <summary>
     /// Every configured or discovered service with its container; containers Backtrack keeps aside or is

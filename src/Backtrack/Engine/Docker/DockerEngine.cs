@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading.Channels;
 using Backtrack.Secrets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -308,6 +309,35 @@ public sealed class DockerEngine : IContainerEngine
 
     public Task RemoveImageAsync(string reference, CancellationToken ct) =>
         Guard(() => client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = false }, ct));
+
+    public async IAsyncEnumerable<EngineEvent> ContainerEventsAsync(
+        IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["type"] = new Dictionary<string, bool> { ["container"] = true },
+            ["label"] = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true),
+        };
+        var parameters = new ContainerEventsParameters { Filters = filters, Since = since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        // The client reports events through a callback while its request runs: a channel turns them into a stream.
+        var events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var progress = new SynchronousProgress<Message>(m => events.Writer.TryWrite(new EngineEvent(
+            DateTimeOffset.FromUnixTimeMilliseconds((m.TimeNano ?? 0) / 1_000_000),
+            m.Action ?? "",
+            m.Actor?.ID ?? "",
+            m.Actor?.Attributes is { } attributes ? new Dictionary<string, string>(attributes) : new Dictionary<string, string>())));
+        var monitor = Guard(() => client.System.MonitorEventsAsync(parameters, progress, ct));
+        _ = monitor.ContinueWith(t => events.Writer.TryComplete(ct.IsCancellationRequested ? null : t.Exception?.InnerException), TaskScheduler.Default);
+        await foreach (var item in events.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+
+        if (monitor.IsFaulted && !ct.IsCancellationRequested)
+        {
+            await monitor.ConfigureAwait(false);
+        }
+    }
 
     public async IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -43,13 +43,14 @@ internal static class DockerSpecMapper
                     string.IsNullOrEmpty(n.Value.IPAMConfig?.IPv4Address) ? null : n.Value.IPAMConfig.IPv4Address))
                 .ToList(),
             HostConfigJson = JsonSerializer.Serialize(hostConfig),
+            NetworkMode = hostConfig.NetworkMode,
+            MemoryLimit = hostConfig.Memory,
         };
     }
 
     public static CreateContainerParameters ToCreateParameters(string name, ContainerSpec spec)
     {
-        var hostConfig = JsonSerializer.Deserialize<HostConfig>(spec.HostConfigJson)
-            ?? throw new BacktrackException($"the recorded spec for {name} has no host configuration");
+        var hostConfig = HostConfigOf(spec) ?? throw new BacktrackException($"the recorded spec for {name} has no host configuration");
         var primary = PrimaryNetwork(spec, hostConfig);
         // The models declare these non-nullable, but the API reads an absent value as "the image's default".
         return new CreateContainerParameters
@@ -108,9 +109,21 @@ internal static class DockerSpecMapper
     /// <summary>The networks to connect after creation: the engine attaches only one at create time on older APIs.</summary>
     public static IEnumerable<NetworkAttachment> SecondaryNetworks(ContainerSpec spec)
     {
-        var hostConfig = JsonSerializer.Deserialize<HostConfig>(spec.HostConfigJson);
+        var hostConfig = HostConfigOf(spec);
         var primary = hostConfig is null ? null : PrimaryNetwork(spec, hostConfig);
         return IsSharedNamespace(hostConfig?.NetworkMode) ? [] : spec.Networks.Where(n => n != primary);
+    }
+
+    /// <summary>The spec's host settings, with its typed network mode where it sets one.</summary>
+    private static HostConfig? HostConfigOf(ContainerSpec spec)
+    {
+        var hostConfig = JsonSerializer.Deserialize<HostConfig>(spec.HostConfigJson);
+        if (hostConfig is not null && spec.NetworkMode is { } mode)
+        {
+            hostConfig.NetworkMode = mode;
+        }
+
+        return hostConfig;
     }
 
     public static EndpointSettings Endpoint(NetworkAttachment attachment) => new()

@@ -1,0 +1,11 @@
+namespace Backtrack.Engine;
+
+/// <summary>
+/// The read-only view of an engine that planning gets: containers, images and volumes as they are. Plans
+/// are made from it; only steps change anything.
+/// </summary>
+public interface IEngineQueries : IContainerQueries, IImageQueries, IVolumeQueries
+{
+    /// <summary>The engine's version; throws <see cref="EngineUnreachableException"/> when it does not answer.</summary>
+    Task<string> PingAsync(CancellationToken ct);
+}
