@@ -58,6 +58,45 @@ public sealed class RepairPlannerTests : IAsyncLifetime
         Assert.Contains("forward", repair.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_an_operation_whose_undo_failed_when_repair_is_planned_then_the_undos_that_failed_are_run_again()
+    {
+        var plan = new Plan("op-1", "test", "test", [new JournaledTestStep(0, "a", "one"), new JournaledTestStep(0, "a", "two"), new JournaledTestStep(0, "a", "three")]);
+        var journal = new Journal(database, TimeProvider.System, "test");
+        await journal.OperationStartedAsync("op-1", plan, CancellationToken.None);
+        await RunAsync(journal, 1, plan.Steps[0], StepPhase.Apply, null);
+        await RunAsync(journal, 2, plan.Steps[1], StepPhase.Apply, null);
+        await RunAsync(journal, 3, plan.Steps[2], StepPhase.Apply, new BacktrackException("three broke"));
+        await RunAsync(journal, 4, plan.Steps[1], StepPhase.Compensate, null);
+        await RunAsync(journal, 5, plan.Steps[0], StepPhase.Compensate, new BacktrackException("undo one broke"));
+        await journal.OperationEndedAsync(
+            "op-1", new ExecutionResult("op-1", ExecutionOutcome.CompensationFailed, plan.Steps[2], "three broke", ["undo one broke"], TimeSpan.Zero), CancellationToken.None);
+
+        var pending = await new JournalReader(database).NeedingRepairAsync(CancellationToken.None);
+        var repair = await PlanRepairAsync();
+
+        Assert.True(Assert.Single(pending).UndoFailed);
+        Assert.Equal(["undo step 1 of op-1 (a): undo one"], repair.Steps.Select(s => s.Describe()));
+    }
+
+    [Fact]
+    public async Task Given_a_repaired_operation_when_the_journal_is_read_then_nothing_needs_repair()
+    {
+        await KilledAsync("op-1", ["one"], completed: 1, started: 1);
+
+        await new Journal(database, TimeProvider.System, "repair").MarkRepairedAsync("op-1", "repair-1", CancellationToken.None);
+
+        Assert.Empty(await new JournalReader(database).NeedingRepairAsync(CancellationToken.None));
+        var closed = Assert.Single(await new JournalReader(database).ListAsync(10, CancellationToken.None));
+        Assert.Equal(("Interrupted", "repair-1"), (closed.Outcome, closed.RepairedBy));
+    }
+
+    private static async Task RunAsync(Journal journal, int sequence, PlanStep step, StepPhase phase, Exception? error)
+    {
+        await journal.StepStartedAsync("op-1", sequence, step, phase, CancellationToken.None);
+        await journal.StepEndedAsync("op-1", sequence, step, phase, error, CancellationToken.None);
+    }
+
     private async Task<Plan> KilledAsync(string id, string[] names, int completed, int started)
     {
         var plan = new Plan(id, "test", "test", names.Select(n => (PlanStep)new JournaledTestStep(0, "a", n)).ToList());
