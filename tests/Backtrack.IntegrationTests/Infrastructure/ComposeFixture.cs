@@ -86,7 +86,8 @@ public abstract class ComposeFixture : IAsyncLifetime
     public async Task<ProcessResult> BacktrackAsync(IReadOnlyDictionary<string, string>? env, params string[] args) =>
         await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, env, CliTimeout);
 
-    public System.Diagnostics.Process StartBacktrack(params string[] args) => ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables);
+    /// <summary>The backtrack CLI left running; dispose it with 'await using': that kills it if it still runs.</summary>
+    public BacktrackProcess StartBacktrack(params string[] args) => new(ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables));
 
     /// <summary>backtrack record --note NOTE, which must succeed.</summary>
     public async Task RecordAsync(string note)
