@@ -53,8 +53,8 @@ public sealed class RollbackPlanner(IContainerEngine engine, ProjectInspector in
             steps.Add(new CreateContainerStep(wave, change.Service, staging, change.Spec));
             steps.Add(new StopContainerStep(wave, change.Service, change.Current.Id, name, request.StopTimeout ?? env.StopTimeout, check));
             steps.Add(new RenameContainerStep(wave, change.Service, name, ContainerNames.Aside(name, planId)));
-            steps.Add(new RenameContainerStep(wave, change.Service, staging, name));
-            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout));
+            steps.Add(new RenameContainerStep(wave, change.Service, staging, name, change.Current.Id));
+            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout, change.Current.Id));
             steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));
         }
 
