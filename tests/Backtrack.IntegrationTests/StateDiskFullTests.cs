@@ -74,6 +74,27 @@ public sealed class StateDiskFullTests : IAsyncLifetime
         await AssertWebRunsAsync(before.ID);
     }
 
+    [Fact]
+    public async Task Given_a_full_state_directory_when_a_rollback_starts_then_it_refuses_in_one_line_and_changes_nothing()
+    {
+        var before = await stack.InspectAsync("web");
+        await state!.FillAsync();
+
+        var result = await stack.BacktrackAsync("rollback", "service", "web", "--to", "v3", "--yes", "--no-verify");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.True(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 1, result.ToString());
+        Assert.Contains("nothing was changed", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        await AssertWebRunsAsync(before.ID);
+
+        state.Free();
+        var status = await stack.BacktrackAsync("status");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        var rollback = await stack.BacktrackAsync("rollback", "service", "web", "--to", "v3", "--yes", "--no-verify");
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+    }
+
     /// <summary>Polls the journal until a step of KIND has started (and not ended) in the running operation.</summary>
     private async Task WaitUntilJournaledAsync(BacktrackProcess process, string kind)
     {
