@@ -105,7 +105,7 @@ public sealed class DatabaseRollbackTests : IAsyncLifetime
         await stack.ExecuteAsync("INSERT INTO items (name) VALUES ('after snapshot')");
         await stack.RedisAsync("SET", "k9", "after");
 
-        using var process = stack.StartBacktrack("rollback", "db", "--from", snapshot, "--yes");
+        await using var process = stack.StartBacktrack("rollback", "db", "--from", snapshot, "--yes");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -104,7 +104,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
         var presentApp = await stack.InspectAsync("app");
         var presentImage = presentApp.Image;
 
-        using (var process = stack.StartBacktrack("rollback", "full", "--to", snapshot, "--yes"))
+        await using (var process = stack.StartBacktrack("rollback", "full", "--to", snapshot, "--yes"))
         {
             // Killed once the present services are removed: the restore is under way. (The removal is watched
             // by container ID: the snapshot's containers may already be back by the time the poll looks.)
@@ -115,8 +115,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
                 await Task.Delay(20);
             }
 
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.KillAsync();
         }
 
         var blocked = await stack.BacktrackAsync("rollback", "full", "--to", snapshot, "--yes");

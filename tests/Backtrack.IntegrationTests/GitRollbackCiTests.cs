@@ -20,7 +20,7 @@ public sealed class GitRollbackCiTests : IAsyncLifetime
         Assert.Equal(2, unpushed.ExitCode);
         Assert.Contains("add --push", unpushed.Stderr);
 
-        using var process = stack.StartBacktrack("rollback", "git", "--push", "--yes");
+        await using var process = stack.StartBacktrack("rollback", "git", "--push", "--yes");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -127,7 +127,7 @@ public sealed class RollbackTests : IAsyncLifetime
 
         // The broken v2 keeps the rollback in its health gate; kill it there: once the old container is
         // aside and the new one runs under the service's name.
-        using (var process = stack.StartBacktrack("rollback", "service", "web", "--to", "v2", "--yes", "--health-timeout", "60s"))
+        await using (var process = stack.StartBacktrack("rollback", "service", "web", "--to", "v2", "--yes", "--health-timeout", "60s"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (!InHealthGate(await stack.ContainersAsync("web"), before.ID))
@@ -136,8 +136,7 @@ public sealed class RollbackTests : IAsyncLifetime
                 await Task.Delay(50);
             }
 
-            process.Kill();
-            await process.WaitForExitAsync();
+            await process.KillAsync();
         }
 
         var status = await stack.BacktrackAsync("status");

@@ -43,9 +43,19 @@ public sealed class EnvironmentLock : IDisposable
         }
 
         using var process = Process.GetCurrentProcess();
-        File.WriteAllText(holderPath, string.Create(
-            CultureInfo.InvariantCulture,
-            $"'{command}' (pid {process.Id} on {Environment.MachineName}, user {Environment.UserName}) since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n{process.Id} {StartTime(process.Id)}\n"));
+        try
+        {
+            File.WriteAllText(holderPath, string.Create(
+                CultureInfo.InvariantCulture,
+                $"'{command}' (pid {process.Id} on {Environment.MachineName}, user {Environment.UserName}) since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n{process.Id} {StartTime(process.Id)}\n"));
+        }
+        catch (IOException e)
+        {
+            // A full disk: nothing could be journaled either, so nothing may start.
+            handle.Dispose();
+            throw new BacktrackException($"cannot write to the state directory {stateDirectory}: {e.Message}; free space there and retry (nothing was changed)", e);
+        }
+
         return new EnvironmentLock(handle, holderPath);
     }
 

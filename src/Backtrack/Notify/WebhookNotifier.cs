@@ -45,7 +45,7 @@ public sealed class WebhookNotifier(string environment, Uri url, HttpClient http
     public Task OperationStartedAsync(string operationId, Plan plan, CancellationToken ct)
     {
         this.plan = plan;
-        started = PostAsync($":rewind: Backtrack {plan.Kind} {operationId} started on {environment}: {plan.Summary}");
+        started = PostAsync($":rewind: Backtrack {plan.Kind} {operationId} started on {environment}: {plan.Summary}", CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -61,10 +61,25 @@ public sealed class WebhookNotifier(string environment, Uri url, HttpClient http
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Posts the end message after the start message, both within one <see cref="Timeout"/> from now: a start
+    /// message still unanswered by then is given up, so a webhook that never answers delays the operation's end
+    /// by at most the timeout, however short the operation was.
+    /// </summary>
     public async Task OperationEndedAsync(string operationId, ExecutionResult result, CancellationToken ct)
     {
-        await started.ConfigureAwait(false);
-        await PostAsync(Message(environment, plan?.Kind ?? "operation", plan?.Summary, result, verification)).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(Timeout);
+        try
+        {
+            await started.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await log.WriteLineAsync($"warning: notification failed: no answer within {Timeout.TotalSeconds:0} s").ConfigureAwait(false);
+            return;
+        }
+
+        await PostAsync(Message(environment, plan?.Kind ?? "operation", plan?.Summary, result, verification), deadline.Token).ConfigureAwait(false);
     }
 
     public void Dispose() => http.Dispose();
@@ -101,16 +116,20 @@ public sealed class WebhookNotifier(string environment, Uri url, HttpClient http
         return string.Join('\n', lines);
     }
 
-    /// <summary>Posts the text, and warns of a failure, with every secret redacted: the webhook is output too.</summary>
-    private async Task PostAsync(string text)
+    /// <summary>Posts one message with every secret redacted (the webhook is output too); a failure (the URL never in it: it may hold a token) is a warning on the log.</summary>
+    private async Task PostAsync(string text, CancellationToken ct)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(url, new { text = SecretRegistry.Redact(text) }, CancellationToken.None).ConfigureAwait(false);
+            using var response = await http.PostAsJsonAsync(url, new { text = SecretRegistry.Redact(text) }, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 await log.WriteLineAsync($"warning: notification not accepted: HTTP {(int)response.StatusCode}").ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            await log.WriteLineAsync($"warning: notification failed: no answer within {Timeout.TotalSeconds:0} s").ConfigureAwait(false);
         }
         catch (Exception e)
         {

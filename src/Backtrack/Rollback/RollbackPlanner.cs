@@ -55,8 +55,8 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
             var policy = change.Current.RestartPolicy;
             steps.Add(new SetAsideStep(
                 wave, change.Service, change.Current.Id, name, ContainerNames.Aside(name, planId), policy.Name, policy.MaximumRetryCount));
-            steps.Add(new RenameContainerStep(wave, change.Service, staging, name));
-            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout));
+            steps.Add(new RenameContainerStep(wave, change.Service, staging, name, change.Current.Id));
+            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout, change.Current.Id));
             steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));
         }
 

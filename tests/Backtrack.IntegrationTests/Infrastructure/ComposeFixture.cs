@@ -90,7 +90,24 @@ public abstract class ComposeFixture : IAsyncLifetime
     public async Task<ProcessResult> BacktrackAsync(IReadOnlyDictionary<string, string>? env, params string[] args) =>
         await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, env, CliTimeout);
 
-    public System.Diagnostics.Process StartBacktrack(params string[] args) => ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables);
+    /// <summary>The backtrack CLI left running; dispose it with 'await using': that kills it if it still runs.</summary>
+    public BacktrackProcess StartBacktrack(params string[] args) => new(ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables));
+
+    /// <summary>Adds settings (YAML at the environment's level, unindented) to the environment in backtrack.yml.</summary>
+    public async Task ConfigureAsync(string yaml)
+    {
+        var indented = string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "    " + l + "\n"));
+        var config = await File.ReadAllTextAsync(ConfigPath);
+        await File.WriteAllTextAsync(ConfigPath, config.Replace("    services:\n", indented + "    services:\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>Replaces TEXT, which must be there, in backtrack.yml.</summary>
+    public async Task ReplaceInConfigAsync(string text, string replacement)
+    {
+        var config = await File.ReadAllTextAsync(ConfigPath);
+        Assert.Contains(text, config, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(ConfigPath, config.Replace(text, replacement, StringComparison.Ordinal));
+    }
 
     /// <summary>backtrack record --note NOTE, which must succeed.</summary>
     public async Task RecordAsync(string note)
@@ -172,7 +189,7 @@ public abstract class ComposeFixture : IAsyncLifetime
         dockerHost is null ? variables : new Dictionary<string, string>(variables ?? new Dictionary<string, string>()) { ["DOCKER_HOST"] = dockerHost };
 
     /// <summary>A free TCP port on 127.0.0.1.</summary>
-    protected static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

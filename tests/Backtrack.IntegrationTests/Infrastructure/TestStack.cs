@@ -20,13 +20,8 @@ public sealed class TestStack : ComposeFixture
 
     public int WebPort { get; }
 
-    /// <summary>Adds settings (YAML at the environment's level, unindented) to the environment in backtrack.yml.</summary>
-    public async Task ConfigureAsync(string yaml)
-    {
-        var indented = string.Concat(yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => "    " + l + "\n"));
-        var config = await File.ReadAllTextAsync(ConfigPath);
-        await File.WriteAllTextAsync(ConfigPath, config.Replace("    services:\n", indented + "    services:\n", StringComparison.Ordinal));
-    }
+    /// <summary>The health check of web in backtrack.yml.</summary>
+    public string WebHealthUrl => $"http://127.0.0.1:{WebPort}/health";
 
     /// <summary>A "deploy": docker compose up -d with image tags (and other variables) from the environment.</summary>
     public async Task DeployAsync(IReadOnlyDictionary<string, string> variables, params string[] services) =>
@@ -78,7 +73,7 @@ public sealed class TestStack : ComposeFixture
               restartWindow: 1s
             services:
               web:
-                health: http://127.0.0.1:{WebPort}/health
+                health: {WebHealthUrl}
               api:
                 health: docker
               worker:
