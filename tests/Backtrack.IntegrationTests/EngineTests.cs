@@ -49,7 +49,7 @@ public sealed class EngineTests : IAsyncLifetime
             await foreach (var e in engine.ContainerEventsAsync(labels, DateTimeOffset.UtcNow.AddSeconds(-1), watching.Token))
             {
                 seen.Add(e);
-                if (e.Action == "start")
+                if (e.Action == "start" && seen.Any(d => d.Action == "die"))
                 {
                     return;
                 }
