@@ -3,29 +3,18 @@ using Backtrack.Execution;
 using Backtrack.Operations;
 using Backtrack.Planning;
 using Backtrack.State;
+using Backtrack.Tests.State;
 
 namespace Backtrack.Tests.Operations;
 
 /// <summary>The operation service's refusal: no change starts while an operation awaits repair.</summary>
-public sealed class OperationServiceTests : IAsyncLifetime
+public sealed class OperationServiceTests : TemporaryStateDatabase
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("bt-operations-").FullName;
-    private StateDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await StateDatabase.OpenAsync(directory, CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        Directory.Delete(directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Given_an_operation_that_could_not_undo_itself_when_a_change_begins_then_it_is_refused_naming_repair()
     {
         var plan = new Plan("op-1", "rollback", "test", []);
-        var journal = new Journal(database, TimeProvider.System, "rollback all");
+        var journal = new Journal(Database, TimeProvider.System, "rollback all");
         await journal.OperationStartedAsync("op-1", plan, CancellationToken.None);
         await journal.OperationEndedAsync(
             "op-1", new ExecutionResult("op-1", ExecutionOutcome.CompensationFailed, null, "broke", ["undo broke"], TimeSpan.Zero), CancellationToken.None);
@@ -43,14 +32,14 @@ public sealed class OperationServiceTests : IAsyncLifetime
     {
         var service = Service();
         using var session = await service.BeginAsync("rollback all", dryRun: false, CancellationToken.None);
-        await new Journal(database, TimeProvider.System, "rollback all").OperationStartedAsync("op-2", new Plan("op-2", "rollback", "test", []), CancellationToken.None);
+        await new Journal(Database, TimeProvider.System, "rollback all").OperationStartedAsync("op-2", new Plan("op-2", "rollback", "test", []), CancellationToken.None);
 
         Assert.Empty(await service.NeedingRepairAsync(null, CancellationToken.None));
     }
 
     private OperationService Service()
     {
-        var config = new EnvironmentConfig("test", null, "test", directory, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 0, new Dictionary<string, ServiceConfig>());
-        return new OperationService(config, TimeProvider.System, _ => Task.FromResult(database), _ => Task.FromResult<IReadOnlyDictionary<Type, object>>(new Dictionary<Type, object>()), TextWriter.Null);
+        var config = new EnvironmentConfig("test", null, "test", Directory, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 0, new Dictionary<string, ServiceConfig>());
+        return new OperationService(config, TimeProvider.System, _ => Task.FromResult(Database), _ => Task.FromResult<IReadOnlyDictionary<Type, object>>(new Dictionary<Type, object>()), TextWriter.Null);
     }
 }

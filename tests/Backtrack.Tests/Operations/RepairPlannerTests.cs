@@ -2,24 +2,13 @@ using Backtrack.Execution;
 using Backtrack.Operations;
 using Backtrack.Planning;
 using Backtrack.State;
+using Backtrack.Tests.State;
 
 namespace Backtrack.Tests.Operations;
 
-/// <summary>The generic repair, on a real state database: a killed operation is rebuilt from the journal and undone.</summary>
-public sealed class RepairPlannerTests : IAsyncLifetime
+/// <summary>The generic repair, on a real state Database: a killed operation is rebuilt from the journal and undone.</summary>
+public sealed class RepairPlannerTests : TemporaryStateDatabase
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("bt-repair-").FullName;
-    private StateDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await StateDatabase.OpenAsync(directory, CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        database.Dispose();
-        Directory.Delete(directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Given_an_operation_killed_in_its_second_step_when_repair_is_planned_then_both_are_undone_newest_first()
     {
@@ -36,7 +25,7 @@ public sealed class RepairPlannerTests : IAsyncLifetime
     {
         var plan = await KilledAsync("op-1", ["one", "two"], completed: 2, started: 2);
         var first = await PlanRepairAsync();
-        var journal = new Journal(database, TimeProvider.System, "repair");
+        var journal = new Journal(Database, TimeProvider.System, "repair");
         await journal.OperationStartedAsync(first.Id, first, CancellationToken.None);
         await journal.StepStartedAsync(first.Id, 1, first.Steps[0], StepPhase.Apply, CancellationToken.None);
         await journal.StepEndedAsync(first.Id, 1, first.Steps[0], StepPhase.Apply, null, CancellationToken.None);
@@ -62,7 +51,7 @@ public sealed class RepairPlannerTests : IAsyncLifetime
     public async Task Given_an_operation_whose_undo_failed_when_repair_is_planned_then_the_undos_that_failed_are_run_again()
     {
         var plan = new Plan("op-1", "test", "test", [new JournaledTestStep(0, "a", "one"), new JournaledTestStep(0, "a", "two"), new JournaledTestStep(0, "a", "three")]);
-        var journal = new Journal(database, TimeProvider.System, "test");
+        var journal = new Journal(Database, TimeProvider.System, "test");
         await journal.OperationStartedAsync("op-1", plan, CancellationToken.None);
         await RunAsync(journal, 1, plan.Steps[0], StepPhase.Apply, null);
         await RunAsync(journal, 2, plan.Steps[1], StepPhase.Apply, null);
@@ -72,7 +61,7 @@ public sealed class RepairPlannerTests : IAsyncLifetime
         await journal.OperationEndedAsync(
             "op-1", new ExecutionResult("op-1", ExecutionOutcome.CompensationFailed, plan.Steps[2], "three broke", ["undo one broke"], TimeSpan.Zero), CancellationToken.None);
 
-        var pending = await new JournalReader(database).NeedingRepairAsync(CancellationToken.None);
+        var pending = await new JournalReader(Database).NeedingRepairAsync(CancellationToken.None);
         var repair = await PlanRepairAsync();
 
         Assert.True(Assert.Single(pending).UndoFailed);
@@ -84,10 +73,10 @@ public sealed class RepairPlannerTests : IAsyncLifetime
     {
         await KilledAsync("op-1", ["one"], completed: 1, started: 1);
 
-        await new Journal(database, TimeProvider.System, "repair").MarkRepairedAsync("op-1", "repair-1", CancellationToken.None);
+        await new Journal(Database, TimeProvider.System, "repair").MarkRepairedAsync("op-1", "repair-1", CancellationToken.None);
 
-        Assert.Empty(await new JournalReader(database).NeedingRepairAsync(CancellationToken.None));
-        var closed = Assert.Single(await new JournalReader(database).ListAsync(10, CancellationToken.None));
+        Assert.Empty(await new JournalReader(Database).NeedingRepairAsync(CancellationToken.None));
+        var closed = Assert.Single(await new JournalReader(Database).ListAsync(10, CancellationToken.None));
         Assert.Equal(("Interrupted", "repair-1"), (closed.Outcome, closed.RepairedBy));
     }
 
@@ -100,7 +89,7 @@ public sealed class RepairPlannerTests : IAsyncLifetime
     private async Task<Plan> KilledAsync(string id, string[] names, int completed, int started)
     {
         var plan = new Plan(id, "test", "test", names.Select(n => (PlanStep)new JournaledTestStep(0, "a", n)).ToList());
-        var journal = new Journal(database, TimeProvider.System, "test");
+        var journal = new Journal(Database, TimeProvider.System, "test");
         await journal.OperationStartedAsync(id, plan, CancellationToken.None);
         for (var i = 0; i < started; i++)
         {
@@ -116,7 +105,7 @@ public sealed class RepairPlannerTests : IAsyncLifetime
 
     private async Task<Plan> PlanRepairAsync()
     {
-        var reader = new JournalReader(database);
+        var reader = new JournalReader(Database);
         return await new RepairPlanner(reader, TimeProvider.System).PlanAsync(await reader.NeedingRepairAsync(CancellationToken.None), CancellationToken.None);
     }
 }
