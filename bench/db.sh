@@ -254,7 +254,7 @@ for round in $(seq 1 "$N"); do
     { cat "$work/rollback.log" >&2; die "backtrack rollback db failed"; }
   r4=$(ms_since "$t0")
   [ -z "${BENCH_LOG_DIR:-}" ] || cp "$work/rollback.log" "$BENCH_LOG_DIR/rollback-$round.log"
-  r5=$(journal_ms 's["kind"] == "PgRestoreStep"')
+  r5=$(journal_ms 's["kind"] == "postgres.restore"')
 
   drop_aside
   R1+=("$r1") R1B+=("$r1b") R2+=("$r2") R3+=("$r3") R4+=("$r4") R5+=("$r5")

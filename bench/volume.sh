@@ -82,8 +82,8 @@ for round in $(seq 1 "$N"); do
   R+=("$(ms_since "$t0")")
   # From the journal: the final verify (its restart window is a fixed wait), the volume replacement (journaled
   # inside a wrapper: found by lane and description) and the safety snapshot.
-  read -r verify replace safety < <(journal_ms 's["kind"] == "VerifyStep"' \
-    's["lane"].startswith("volume ") and s["description"].startswith("replace volume ")' 's["kind"] == "FullSafetySnapshotStep"')
+  read -r verify replace safety < <(journal_ms 's["kind"] == "verify"' \
+    's["lane"].startswith("volume ") and s["description"].startswith("replace volume ")' 's["kind"] == "snapshot.full-safety"')
   G+=("$((R[-1] - verify))") V+=("$verify") P+=("$replace") F+=("$safety")
   # by hand: the archive checked, the present backed up, stop and remove, the volume recreated and filled, up.
   web=$(compose ps -q web)
