@@ -22,6 +22,12 @@ public sealed class KillMatrix(ComposeFixture stack, ITestOutputHelper output)
     public const string Completed = "completed";
     public const string Forward = "forward";
 
+    /// <summary>
+    /// Compose's pointer to the container a recreated one replaced (its ID): a container Compose recreates from
+    /// the same files (a redeploy, an undo through Compose) necessarily differs there, so it is not compared.
+    /// </summary>
+    private const string ComposeReplaceLabel = "com.docker.compose.replace";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan StepDeadline = TimeSpan.FromMinutes(2);
 
@@ -75,7 +81,8 @@ public sealed class KillMatrix(ComposeFixture stack, ITestOutputHelper output)
             var c = await stack.Docker.Containers.InspectContainerAsync(summary.ID);
             text.AppendLine(CultureInfo.InvariantCulture, $"container {c.Name}: image {c.Image}, running {c.State.Running}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  env {string.Join(' ', c.Config.Env.Order(StringComparer.Ordinal))}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  labels {string.Join(' ', c.Config.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}");
+            var labels = c.Config.Labels.Where(l => l.Key != ComposeReplaceLabel).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  labels {string.Join(' ', labels)}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  mounts {string.Join(' ', c.Mounts.Select(m => $"{m.Type}:{m.Name ?? m.Source}:{m.Destination}:{m.RW}").Order(StringComparer.Ordinal))}");
             var networks = c.NetworkSettings.Networks.Select(n =>
                 $"{n.Key}[{string.Join(",", (n.Value.Aliases ?? []).Where(a => !c.ID.StartsWith(a, StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]");
