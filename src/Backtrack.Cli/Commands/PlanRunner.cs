@@ -20,7 +20,8 @@ public static class PlanRunner
             PlanView.Render(plan);
         }
 
-        if (settings.DryRun || plan.IsEmpty)
+        // A repair with nothing left to undo still runs: closing the operations it repairs is its work.
+        if (settings.DryRun || (plan.IsEmpty && session.Repairing.Count == 0))
         {
             return ExitCodes.Ok;
         }

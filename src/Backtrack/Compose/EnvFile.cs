@@ -9,6 +9,12 @@ public static class EnvFile
     /// <summary>Writes KEY=VALUE (or removes the line for a null value); a new file is 0600, it may hold secrets.</summary>
     public static async Task SetAsync(string path, string key, string? value, CancellationToken ct)
     {
+        if (value is null && !File.Exists(path))
+        {
+            // Nothing to remove, and no file to create: the undo of a pin into a project that had no .env.
+            return;
+        }
+
         var lines = File.Exists(path) ? (await File.ReadAllLinesAsync(path, ct).ConfigureAwait(false)).ToList() : [];
         var index = lines.FindIndex(l => l.TrimStart().StartsWith(key + "=", StringComparison.Ordinal));
         if (value is null)

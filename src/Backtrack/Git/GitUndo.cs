@@ -5,13 +5,11 @@ internal static class GitUndo
 {
     public static async Task ResetUnlessPushedAsync(GitRepository repo, string previousHead, CancellationToken ct)
     {
+        // HEAD back (or never moved) is not enough: a change killed midway (read-tree before its commit, a reset
+        // between the work tree and the ref) may have changed the index and work tree. They were clean when the
+        // plan ran, under the lock: reset --hard to the previous head puts back exactly that.
         var head = await repo.HeadAsync(ct).ConfigureAwait(false);
-        if (head == previousHead)
-        {
-            return;
-        }
-
-        var remote = await repo.TrackingHeadAsync(ct).ConfigureAwait(false);
+        var remote = head == previousHead ? previousHead : await repo.TrackingHeadAsync(ct).ConfigureAwait(false);
         if (remote != previousHead)
         {
             throw new BacktrackException(

@@ -7,7 +7,8 @@ namespace Backtrack.Operations;
 /// One repair for every command: the operations that need it (killed, or ended with a failed undo) are
 /// rebuilt from the journal, and the steps they applied — or started: a kill may hit a step midway — are
 /// undone newest first (undos are idempotent), skipping undos that already succeeded, in the operation itself
-/// or in an earlier repair. An operation that had passed a point of no return (a push) is completed forward.
+/// or in an earlier repair. An operation that had started a point of no return (a push, the removal of the old container)
+/// is completed forward: the steps it had not completed run again.
 /// </summary>
 public sealed class RepairPlanner(JournalReader journal, TimeProvider clock)
 {
@@ -23,8 +24,11 @@ public sealed class RepairPlanner(JournalReader journal, TimeProvider clock)
             var plan = await journal.PlanAsync(operation.Id, ct).ConfigureAwait(false);
             var applied = operation.Steps.Where(s => s.Phase == "apply" && s.Index is not null && s.Outcome != "failed").ToList();
             var completed = applied.Where(s => s.Outcome == "ok").Select(s => s.Index!.Value).ToHashSet();
+            var started = applied.Select(s => s.Index!.Value).ToHashSet();
             var wave = steps.Count == 0 ? 0 : steps.Max(s => s.Wave) + 1;
-            if (plan.Any(p => p.Step.PointOfNoReturn && completed.Contains(p.Index)))
+
+            // Started is enough: a kill midway may land after the push reached the remote (or the old container was removed).
+            if (plan.Any(p => p.Step.PointOfNoReturn && started.Contains(p.Index)))
             {
                 var rest = plan.Where(p => !completed.Contains(p.Index)).ToList();
                 steps.AddRange(rest.Select(p => p.Step with { Wave = wave + p.Step.Wave }));

@@ -26,8 +26,8 @@ public abstract record PlanStep(int Wave, string Lane)
     public virtual bool BestEffort => false;
 
     /// <summary>
-    /// Once this step has succeeded the operation cannot be undone (a push reached the remote): repair
-    /// completes the operation forward instead.
+    /// Once this step has started the operation cannot be undone (a push may have reached the remote, the old
+    /// container may be removed): repair completes the operation forward instead, running this step again.
     /// </summary>
     [JsonIgnore]
     public virtual bool PointOfNoReturn => false;

@@ -92,6 +92,19 @@ public sealed class GitRepositoryTests : IAsyncLifetime
         Assert.Equal(second, await Repo.HeadAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Given_a_revert_killed_between_its_read_tree_and_its_commit_when_undone_then_the_index_and_work_tree_are_back()
+    {
+        await GitAsync(Deploy, "read-tree", "--reset", "-u", first);
+        Assert.NotEmpty(await GitAsync(Deploy, "status", "--porcelain"));
+
+        await GitUndo.ResetUnlessPushedAsync(Repo, second, CancellationToken.None);
+
+        Assert.Empty(await GitAsync(Deploy, "status", "--porcelain"));
+        Assert.Equal("second", await File.ReadAllTextAsync(Path.Combine(Deploy, "file.txt")));
+        Assert.Equal(second, (await GitAsync(Deploy, "rev-parse", "HEAD")).Trim());
+    }
+
     private async Task<string> CommitAsync(string message, string date)
     {
         await File.WriteAllTextAsync(Path.Combine(Deploy, "file.txt"), message);

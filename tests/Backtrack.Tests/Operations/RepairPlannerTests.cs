@@ -86,6 +86,17 @@ public sealed class RepairPlannerTests : TemporaryStateDatabase
         await journal.StepEndedAsync("op-1", sequence, step, phase, error, CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Given_an_operation_killed_midway_in_its_point_of_no_return_when_repair_is_planned_then_it_is_completed_forward_from_that_step()
+    {
+        await KilledAsync("op-1", ["one", "push!", "gate"], completed: 1, started: 2);
+
+        var repair = await PlanRepairAsync();
+
+        Assert.Equal(["push!", "gate"], repair.Steps.Select(s => s.Describe()));
+        Assert.Contains("forward", repair.Summary, StringComparison.Ordinal);
+    }
+
     private async Task<Plan> KilledAsync(string id, string[] names, int completed, int started)
     {
         var plan = new Plan(id, "test", "test", names.Select(n => (PlanStep)new JournaledTestStep(0, "a", n)).ToList());

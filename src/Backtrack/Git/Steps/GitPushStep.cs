@@ -13,6 +13,8 @@ public sealed record GitPushStep(int Wave, GitRepository Repo, string ExpectedRe
         ? $"git push --force-with-lease={Repo.Branch}:{GitRepository.Abbrev(ExpectedRemoteHead)} {Repo.Remote} {Repo.Branch} (cannot be undone)"
         : $"git push {Repo.Remote} {Repo.Branch} (a fast-forward; cannot be undone)";
 
+    public override bool PointOfNoReturn => true;
+
     public override Task ApplyAsync(StepContext context, CancellationToken ct)
     {
         List<string> args = ["push", "-q", "--no-verify", "--porcelain"];

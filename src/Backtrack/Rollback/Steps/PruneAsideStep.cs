@@ -11,6 +11,9 @@ public sealed record PruneAsideStep(int Wave, string Lane, string Project, strin
 
     public override bool BestEffort => true;
 
+    /// <summary>The old container may be gone once this started: a killed rollback is completed, not undone.</summary>
+    public override bool PointOfNoReturn => true;
+
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
         var containers = await context.Engine.ListContainersAsync(
