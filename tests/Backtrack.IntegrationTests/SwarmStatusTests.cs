@@ -65,6 +65,20 @@ public sealed class SwarmStatusTests : IAsyncLifetime
         Assert.All(checks.Values, c => Assert.True(c.GetProperty("healthy").GetBoolean(), c.ToString()));
     }
 
+    [Fact]
+    public async Task Init_discovers_the_stack_and_proposes_a_swarm_environment_that_status_reads()
+    {
+        var init = await stack.BacktrackAsync("init", "--project", stack.Stack, "-c", "init.yml");
+
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var yaml = await File.ReadAllTextAsync(Path.Combine(stack.Directory, "init.yml"));
+        Assert.Contains($"    backend: swarm\n    stack: {stack.Stack}\n", yaml);
+        Assert.Contains($"health: http://127.0.0.1:{stack.WebPort}/health", yaml);
+        var status = await stack.BacktrackAsync("status", "-c", "init.yml", "-o", "json");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal(["api", "web"], Services(status).Keys.Order());
+    }
+
     [Theory]
     [InlineData("rollback", "all", "--yes")]
     [InlineData("record")]
