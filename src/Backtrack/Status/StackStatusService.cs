@@ -28,9 +28,9 @@ public sealed class StackStatusService(StackInspector inspector, HealthChecker c
         var configured = env.ServiceOrDefault(service.Service).Health;
         // An HTTP check asks the service, not one task; the container's own check is per task.
         var taskCheck = configured is NoHealthCheck ? configured : new ContainerHealthCheck();
-        var serviceCheck = configured is HttpHealthCheck
-            ? checker.CheckAsync(new HealthTarget(service.Service, "", configured), timeout, ct)
-            : Task.FromResult<HealthResult?>(null)!;
+        Task<HealthResult?> serviceCheck = configured is HttpHealthCheck
+            ? CheckServiceAsync(new HealthTarget(service.Service, "", configured), timeout, ct)
+            : Task.FromResult<HealthResult?>(null);
         var current = ServiceReplicas.Current(service.Tasks);
         var tasks = await Task.WhenAll(current.Select(async t => new StackTaskStatus(
             t.Id, t.Slot, t.NodeId, t.DesiredState, t.State, t.Error, t.ContainerId, t.Timestamp,
@@ -45,6 +45,9 @@ public sealed class StackStatusService(StackInspector inspector, HealthChecker c
             ServiceReplicas.Running(service.Tasks), ServiceReplicas.Desired(details, service.Tasks),
             details.UpdateStatus, check, tasks, ServiceReplicas.ShortSlots(service.Tasks));
     }
+
+    private async Task<HealthResult?> CheckServiceAsync(HealthTarget target, TimeSpan timeout, CancellationToken ct) =>
+        await checker.CheckAsync(target, timeout, ct).ConfigureAwait(false);
 
     private static string TaskName(StackTaskStatus task) => task.Slot is { } slot and > 0 ? $"task {slot}" : $"task on node {task.Node[..Math.Min(12, task.Node.Length)]}";
 }
