@@ -20,7 +20,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("backtrack");
     config.PropagateExceptions();
-    config.AddCommand<InitCommand>("init").WithDescription("Discover the Compose projects on the engine and write backtrack.yml");
+    config.AddCommand<InitCommand>("init").WithDescription("Discover the Compose projects and Swarm stacks on the engine and write backtrack.yml");
     config.AddCommand<StatusCommand>("status").WithDescription("Every service: state, image, health, uptime, restarts");
     config.AddCommand<HealthCommand>("health").WithDescription("Run every health check concurrently");
     config.AddCommand<LogsCommand>("logs").WithDescription("A service's log, through the engine API");

@@ -10,6 +10,7 @@ using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.State;
 using Backtrack.Status;
+using Backtrack.Swarm;
 using Backtrack.Verify;
 
 namespace Backtrack;
@@ -32,6 +33,7 @@ public sealed class BacktrackEnvironment : IDisposable
         Checker = new HealthChecker(Engine, http);
         Gate = new HealthGate(Checker, Engine);
         Status = new StatusService(Inspector, Checker, Clock);
+        StackStatus = new StackStatusService(new StackInspector(Engine), Checker);
         Verifier = new Verifier(Engine, Inspector, Checker, Clock);
         Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
@@ -49,6 +51,9 @@ public sealed class BacktrackEnvironment : IDisposable
     public HealthGate Gate { get; }
 
     public StatusService Status { get; }
+
+    /// <summary>The status of a swarm environment's stack (<see cref="Configuration.Backend.Swarm"/>).</summary>
+    public StackStatusService StackStatus { get; }
 
     public Verifier Verifier { get; }
 

@@ -12,9 +12,18 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
     {
         var path = ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory());
         var config = await ConfigLoader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        using var environment = new BacktrackEnvironment(config.Select(settings.Environment), warnings: Console.Error);
+        var selected = config.Select(settings.Environment);
+        if (!WorksOnSwarm)
+        {
+            selected.RequireCompose();
+        }
+
+        using var environment = new BacktrackEnvironment(selected, warnings: Console.Error);
         return await ExecuteAsync(environment, settings, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether the command works on a swarm environment yet; the others refuse it in one line before anything happens.</summary>
+    protected virtual bool WorksOnSwarm => false;
 
     protected abstract Task<int> ExecuteAsync(BacktrackEnvironment environment, TSettings settings, CancellationToken ct);
 }

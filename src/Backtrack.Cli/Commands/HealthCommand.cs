@@ -7,38 +7,52 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack health: every configured check, concurrently; exit 1 when one fails.</summary>
 public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
-        var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
-        var checks = rows.Select(r => new
-        {
-            service = r.Service,
-            container = r.Container,
-            check = environment.Config.ServiceOrDefault(r.Service).Health.Describe(),
-            healthy = r.Check.Healthy,
-            detail = r.Check.Detail,
-            latencyMs = r.Check.Latency?.TotalMilliseconds,
-        }).ToList();
+        var checks = await ChecksAsync(environment, timeout, ct).ConfigureAwait(false);
         if (settings.Json)
         {
-            Json.Write(new { healthy = checks.All(c => c.healthy), checks });
+            Json.Write(new { healthy = checks.All(c => c.Healthy), checks });
         }
         else
         {
             var table = new Table().Border(TableBorder.Simple).AddColumns("SERVICE", "CHECK", "RESULT", "LATENCY");
-            foreach (var (row, check) in rows.Zip(checks))
+            foreach (var check in checks)
             {
                 table.AddRow(
-                    Format.Text(check.service),
-                    Format.Text(check.check),
-                    $"{(check.healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(check.detail)}",
-                    Format.Duration(row.Check.Latency));
+                    Format.Text(check.Service),
+                    Format.Text(check.Check),
+                    $"{(check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(check.Detail)}",
+                    Format.Duration(check.LatencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
             }
 
             AnsiConsole.Write(table);
         }
 
-        return checks.All(c => c.healthy) ? ExitCodes.Ok : ExitCodes.Failed;
+        return checks.All(c => c.Healthy) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// One check per service. On a swarm a service is healthy when its configured check passes, every
+    /// running task passes its own, and as many tasks run as are desired; its container is then null.
+    /// </summary>
+    private static async Task<IReadOnlyList<HealthRow>> ChecksAsync(BacktrackEnvironment environment, TimeSpan timeout, CancellationToken ct)
+    {
+        var config = environment.Config;
+        if (config.Backend is Backend.Swarm)
+        {
+            var services = await environment.StackStatus.GetAsync(config, timeout, ct).ConfigureAwait(false);
+            return services.Select(s => new HealthRow(
+                s.Service, null, config.ServiceOrDefault(s.Service).Health.Describe(), s.Healthy,
+                s.Running < s.Desired ? $"{s.Running}/{s.Desired} running; {s.Check.Detail}" : s.Check.Detail,
+                s.Check.Latency?.TotalMilliseconds)).ToList();
+        }
+
+        var rows = await environment.Status.GetAsync(config, timeout, ct).ConfigureAwait(false);
+        return rows.Select(r => new HealthRow(
+            r.Service, r.Container, config.ServiceOrDefault(r.Service).Health.Describe(), r.Check.Healthy, r.Check.Detail, r.Check.Latency?.TotalMilliseconds)).ToList();
     }
 }

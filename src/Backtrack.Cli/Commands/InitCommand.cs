@@ -15,7 +15,7 @@ public sealed class InitSettings : CommandSettings
     public string? Engine { get; init; }
 
     [CommandOption("--project <NAME>")]
-    [Description("Only this Compose project")]
+    [Description("Only this Compose project or Swarm stack")]
     public string? Project { get; init; }
 
     [CommandOption("-c|--config <FILE>")]
@@ -27,7 +27,7 @@ public sealed class InitSettings : CommandSettings
     public bool Force { get; init; }
 }
 
-/// <summary>backtrack init: finds the Compose projects on the engine by their labels and writes a starting config.</summary>
+/// <summary>backtrack init: finds the Compose projects and Swarm stacks on the engine by their labels and writes a starting config.</summary>
 public sealed class InitCommand : AsyncCommand<InitSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
@@ -39,16 +39,18 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
         }
 
         using var engine = new DockerEngine(settings.Engine);
-        var projects = await new ProjectDiscovery(engine).DiscoverAsync(settings.Project, cancellationToken).ConfigureAwait(false);
+        var composeProjects = await new ProjectDiscovery(engine).DiscoverAsync(settings.Project, cancellationToken).ConfigureAwait(false);
+        var stacks = await new StackDiscovery(engine).DiscoverAsync(settings.Project, cancellationToken).ConfigureAwait(false);
+        var projects = composeProjects.Concat(stacks).ToList();
         if (projects.Count == 0)
         {
             throw new BacktrackException(settings.Project is null
-                ? "no Compose projects run on the engine; start your stack with 'docker compose up -d' first"
-                : $"no Compose project '{settings.Project}' runs on the engine");
+                ? "no Compose projects or Swarm stacks run on the engine; start yours with 'docker compose up -d' or 'docker stack deploy' first"
+                : $"no Compose project or Swarm stack '{settings.Project}' runs on the engine");
         }
 
         await File.WriteAllTextAsync(path, ProjectDiscovery.ToYaml(projects, settings.Engine), cancellationToken).ConfigureAwait(false);
-        AnsiConsole.MarkupLine($"wrote {Format.Text(path)}: {Format.Text(string.Join(", ", projects.Select(p => $"{p.Project} ({p.Services.Count} services)")))}");
+        AnsiConsole.MarkupLine($"wrote {Format.Text(path)}: {Format.Text(string.Join(", ", projects.Select(p => $"{p.Project} ({(p.Backend is Backend.Swarm ? "swarm stack, " : "")}{p.Services.Count} services)")))}");
         return ExitCodes.Ok;
     }
 }

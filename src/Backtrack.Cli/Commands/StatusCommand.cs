@@ -19,13 +19,20 @@ public sealed class StatusSettings : EnvironmentSettings
 /// <summary>backtrack status: one row per service, exit 1 when any is down or unhealthy.</summary>
 public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
-        var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
         var interrupted = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false))
             .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) {(o.Ended is null ? "was interrupted" : "failed and could not undo itself")}; run 'backtrack repair'")
             .ToList();
+        if (environment.Config.Backend is Backend.Swarm)
+        {
+            return await StackAsync(environment, settings, timeout, interrupted, ct).ConfigureAwait(false);
+        }
+
+        var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
@@ -35,6 +42,24 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         {
             Render(rows);
             interrupted.ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
+        }
+
+        return healthy ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<int> StackAsync(
+        BacktrackEnvironment environment, StatusSettings settings, TimeSpan timeout, IReadOnlyList<string> interrupted, CancellationToken ct)
+    {
+        var rows = await environment.StackStatus.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
+        var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
+        if (settings.Json)
+        {
+            Json.Write(new { environment = environment.Config.Name, backend = environment.Config.Backend, stack = environment.Config.Project, healthy, interrupted, services = rows });
+        }
+        else
+        {
+            StackStatusView.Render(rows, environment.Clock.GetUtcNow());
+            interrupted.ToList().ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
         }
 
         return healthy ? ExitCodes.Ok : ExitCodes.Failed;

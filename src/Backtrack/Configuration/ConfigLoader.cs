@@ -12,7 +12,7 @@ namespace Backtrack.Configuration;
 public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
-        ["engine", "project", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
+        ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
          "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets"];
 
     private static readonly HashSet<string> ServiceKeys = ["health"];
@@ -85,7 +85,7 @@ public static partial class ConfigLoader
         }
 
         reader.RejectUnknown(map, key, EnvironmentKeys);
-        var project = reader.Scalar(map, "project", $"{key}.project", required: true)!;
+        var (backend, project) = ParseBackend(reader, map, key);
         var stateDir = reader.Scalar(map, "stateDir", $"{key}.stateDir") ?? Path.Combine(".backtrack", name);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
@@ -108,6 +108,7 @@ public static partial class ConfigLoader
             reader.Integer(map, "keepAside", $"{key}.keepAside") ?? 0,
             services)
         {
+            Backend = backend,
             Postgres = reader.Mapping(map, "postgres", $"{key}.postgres") is { } postgres ? ParsePostgres(reader, postgres, $"{key}.postgres") : null,
             Redis = reader.Mapping(map, "redis", $"{key}.redis") is { } redis ? ParseRedis(reader, redis, $"{key}.redis") : null,
             Writers = reader.List(map, "writers", $"{key}.writers"),
@@ -118,6 +119,29 @@ public static partial class ConfigLoader
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
         };
+    }
+
+    /// <summary>
+    /// 'backend: compose' (the default) names its Compose project with 'project'; 'backend: swarm' names its
+    /// stack with 'stack'. The other key is a mistake worth a line rather than a silent ignore.
+    /// </summary>
+    private static (Backend Backend, string Name) ParseBackend(Reader reader, YamlMappingNode map, string key)
+    {
+        var backend = reader.Scalar(map, "backend", $"{key}.backend") switch
+        {
+            null or "compose" => Backend.Compose,
+            "swarm" => Backend.Swarm,
+            var other => throw reader.Error(map.Children[new YamlScalarNode("backend")], $"{key}.backend", $"expected 'compose' or 'swarm' (got '{other}')"),
+        };
+        var (wanted, unwanted) = backend is Backend.Swarm ? ("stack", "project") : ("project", "stack");
+        if (map.Children.TryGetValue(new YamlScalarNode(unwanted), out var wrong))
+        {
+            throw reader.Error(wrong, $"{key}.{unwanted}", backend is Backend.Swarm
+                ? "a swarm environment names its stack with 'stack', not 'project'"
+                : "'stack' is for 'backend: swarm'; a Compose environment names its project with 'project'");
+        }
+
+        return (backend, reader.Scalar(map, wanted, $"{key}.{wanted}", required: true)!);
     }
 
     private static PostgresConfig ParsePostgres(Reader reader, YamlMappingNode map, string key)

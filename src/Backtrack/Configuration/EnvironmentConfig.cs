@@ -1,6 +1,10 @@
 namespace Backtrack.Configuration;
 
-/// <summary>One deployment environment: an engine, a Compose project on it, and how to judge its services.</summary>
+/// <summary>
+/// One deployment environment: an engine, what runs on it (a Compose project, or a Swarm stack: see
+/// <see cref="Backend"/>), and how to judge its services.
+/// </summary>
+/// <param name="Project">The name of what runs: the Compose project, or the Swarm stack when <see cref="Backend"/> is Swarm.</param>
 public sealed record EnvironmentConfig(
     string Name,
     string? Engine,
@@ -11,6 +15,8 @@ public sealed record EnvironmentConfig(
     int KeepAside,
     IReadOnlyDictionary<string, ServiceConfig> Services)
 {
+    public Backend Backend { get; init; } = Backend.Compose;
+
     public PostgresConfig? Postgres { get; init; }
 
     public RedisConfig? Redis { get; init; }
@@ -31,6 +37,16 @@ public sealed record EnvironmentConfig(
     public SecretsConfig Secrets { get; init; } = SecretsConfig.None;
 
     public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
+
+    /// <summary>Refuses, in one line (exit 2), what works on Compose environments only so far.</summary>
+    public void RequireCompose()
+    {
+        if (Backend is Backend.Swarm)
+        {
+            throw new BacktrackException(
+                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health and init work on swarm; nothing was changed)");
+        }
+    }
 
     public ServiceConfig ServiceOrDefault(string name) =>
         Services.TryGetValue(name, out var service) ? service : new ServiceConfig(name, new ContainerHealthCheck());

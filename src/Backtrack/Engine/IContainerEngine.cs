@@ -2,7 +2,7 @@ namespace Backtrack.Engine;
 
 /// <summary>
 /// The door to a container engine, one small interface per resource: its read-only view
-/// (<see cref="IEngineQueries"/>) and what changes containers, images and volumes, runs commands in them
+/// (<see cref="IEngineQueries"/>, swarm services and tasks included) and what changes containers, images and volumes, runs commands in them
 /// and moves files, and the engine's event stream. Docker is one implementation; engine-library types
 /// never cross it.
 /// </summary>

@@ -1,12 +1,14 @@
 using System.Text;
 using Backtrack.Compose;
+using Backtrack.Configuration;
 using Backtrack.Engine;
 
 namespace Backtrack.Init;
 
 public sealed record DiscoveredService(string Name, string HealthCheck);
 
-public sealed record DiscoveredProject(string Project, IReadOnlyList<DiscoveredService> Services);
+/// <summary>A Compose project or a Swarm stack found on the engine, with its services.</summary>
+public sealed record DiscoveredProject(string Project, IReadOnlyList<DiscoveredService> Services, Backend Backend = Backend.Compose);
 
 /// <summary>Finds Compose projects by the labels Compose puts on containers, and proposes a health check per service.</summary>
 public sealed class ProjectDiscovery(IContainerQueries engine)
@@ -48,16 +50,20 @@ public sealed class ProjectDiscovery(IContainerQueries engine)
         var yaml = new StringBuilder();
         yaml.AppendLine("# Written by 'backtrack init'. Health: an http(s) URL, 'docker' (the container's HEALTHCHECK) or 'none'.");
         yaml.AppendLine("environments:");
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var project in projects)
         {
-            yaml.AppendLine($"  {project.Project}:");
+            // A stack may share its name with a Compose project; environment names must differ.
+            var name = names.Add(project.Project) ? project.Project : $"{project.Project}-{project.Backend.ToString().ToLowerInvariant()}";
+            names.Add(name);
+            yaml.AppendLine($"  {name}:");
             if (engineEndpoint is not null)
             {
                 yaml.AppendLine($"    engine: {engineEndpoint}");
             }
 
-            yaml.AppendLine($"    project: {project.Project}");
-            yaml.AppendLine($"    stateDir: .backtrack/{project.Project}");
+            yaml.AppendLine(project.Backend is Backend.Swarm ? $"    backend: swarm\n    stack: {project.Project}" : $"    project: {project.Project}");
+            yaml.AppendLine($"    stateDir: .backtrack/{name}");
             yaml.AppendLine("    healthTimeout: 30s");
             yaml.AppendLine("    services:");
             foreach (var service in project.Services)

@@ -25,10 +25,12 @@ public sealed class OperationService(
 
     /// <summary>
     /// Starts a change: takes the lock (a dry run takes none: it changes nothing) and refuses, exit 3,
-    /// while an operation was interrupted or ended with a failed undo.
+    /// while an operation was interrupted or ended with a failed undo. A swarm environment is refused
+    /// first (exit 2): no change runs on one yet.
     /// </summary>
     public async Task<OperationSession> BeginAsync(string command, bool dryRun, CancellationToken ct)
     {
+        config.RequireCompose();
         var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, command, clock);
         try
         {
@@ -51,6 +53,7 @@ public sealed class OperationService(
     /// <summary>Starts a repair: the lock, and the operations it will close once its plan succeeded.</summary>
     public async Task<OperationSession> BeginRepairAsync(bool dryRun, CancellationToken ct)
     {
+        config.RequireCompose();
         var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, RepairPlanner.Kind, clock);
         try
         {

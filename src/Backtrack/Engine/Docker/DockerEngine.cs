@@ -302,6 +302,32 @@ public sealed class DockerEngine : IContainerEngine
                 .ToList();
         });
 
+    public Task<bool> IsSwarmManagerAsync(CancellationToken ct) =>
+        Guard(async () => (await client.System.GetSystemInfoAsync(ct).ConfigureAwait(false)).Swarm is { LocalNodeState: "active", ControlAvailable: true });
+
+    public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct) =>
+        Guard<IReadOnlyList<ServiceDetails>>(async () =>
+        {
+            var filter = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true);
+            var services = await client.Swarm.ListServicesAsync(
+                new ServiceListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct).ConfigureAwait(false);
+            return services.Select(DockerServiceMapper.ToService).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        });
+
+    public Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct) =>
+        Guard<IReadOnlyList<ServiceTask>>(async () =>
+        {
+            var tasks = await client.Tasks.ListAsync(
+                new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } } },
+                ct).ConfigureAwait(false);
+            return tasks
+                .Where(t => t.ServiceID == serviceId)
+                .Select(DockerServiceMapper.ToTask)
+                .OrderBy(t => t.Slot ?? 0)
+                .ThenByDescending(t => t.Timestamp)
+                .ToList();
+        });
+
     public Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken ct) =>
         Guard(() => client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary() }, ct));
 

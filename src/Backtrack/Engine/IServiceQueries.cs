@@ -1,0 +1,14 @@
+namespace Backtrack.Engine;
+
+/// <summary>Swarm services and their tasks, as the engine's manager sees them.</summary>
+public interface IServiceQueries
+{
+    /// <summary>Whether the engine is an active swarm manager: only a manager answers for services and tasks.</summary>
+    Task<bool> IsSwarmManagerAsync(CancellationToken ct);
+
+    /// <summary>Services carrying every one of the given labels (value null: any value), by name.</summary>
+    Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct);
+
+    /// <summary>Every task the manager still keeps for the service (its history included), by slot then newest first.</summary>
+    Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct);
+}
