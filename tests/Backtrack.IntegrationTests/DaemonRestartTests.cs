@@ -55,15 +55,14 @@ public sealed class DaemonRestartTests(SecondEngine engine) : IClassFixture<Seco
 
         // The target v2 never passes its check (it has no /health): the daemon goes down while the
         // rollback is in its health gate, with the old container aside and the new one running.
-        using (var process = stack.StartBacktrack("rollback", "service", DaemonStack.Service, "--to", "v2", "--yes", "--health-timeout", "60s"))
+        await using (var process = stack.StartBacktrack("rollback", "service", DaemonStack.Service, "--to", "v2", "--yes", "--health-timeout", "60s"))
         {
             await UntilAsync(async () => InHealthGate(await stack.ContainersAsync(DaemonStack.Service), before.ID), "the rollback never reached its health gate");
             await engine.StopAsync();
 
             // The gate waits through the engine's restart; killed now, the rollback leaves its operation unfinished, as a crash does.
             Assert.False(process.HasExited, "the rollback ended while the engine was down");
-            process.Kill();
-            await process.WaitForExitAsync();
+            await process.KillAsync();
         }
 
         await engine.StartAsync();
@@ -86,7 +85,7 @@ public sealed class DaemonRestartTests(SecondEngine engine) : IClassFixture<Seco
     {
         var before = await stack.InspectAsync(DaemonStack.Service);
 
-        using (var process = stack.StartBacktrack("rollback", "service", DaemonStack.Service, "--to", "v2", "--yes", "--health-timeout", "20s"))
+        await using (var process = stack.StartBacktrack("rollback", "service", DaemonStack.Service, "--to", "v2", "--yes", "--health-timeout", "20s"))
         {
             await UntilAsync(async () => InHealthGate(await stack.ContainersAsync(DaemonStack.Service), before.ID), "the rollback never reached its health gate");
             await engine.RestartAsync();
