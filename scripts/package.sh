@@ -65,18 +65,31 @@ build() {
   publish "$rid" false || { cat ".build/package/$rid.log" >&2; exit 1; }
 }
 
-# Median wall time of N runs of a command, in ms (after one warm-up run).
-median_ms() {
-  local n=$1 start end times=()
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+
+# Median wall times (ms) of N runs of each EXE with ARGS, one line; the executables take turns run by run
+# (after one warm-up each), so a machine busy with other work weighs on both alike.
+startup_ms() {
+  local n=$1 args=() exes=() i start end
   shift
-  "$@" >/dev/null 2>&1 || true
+  while [ "$1" != -- ]; do exes+=("$1"); shift; done
+  shift
+  args=("$@")
+  local -A times=()
+  for exe in "${exes[@]}"; do "$exe" "${args[@]}" >/dev/null 2>&1 || true; done
   for _ in $(seq 1 "$n"); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
+    for i in "${!exes[@]}"; do
+      start=$(date +%s%N)
+      "${exes[$i]}" "${args[@]}" >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      times[$i]+=" $(((end - start) / 1000000))"
+    done
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((n + 1) / 2))p"
+  for i in "${!exes[@]}"; do
+    # shellcheck disable=SC2086
+    printf '%s ' "$(median ${times[$i]})"
+  done
+  echo
 }
 
 for rid in "${rids[@]}"; do build "$rid"; done
@@ -93,16 +106,18 @@ if [ ! -x "$single" ]; then
   exit 0
 fi
 runs=${BACKTRACK_STARTUP_RUNS:-21}
-framework=.build/backtrack/backtrack
+exes=("$single")
+names=("single file ($host_rid)")
+if [ -x .build/backtrack/backtrack ]; then
+  exes+=(.build/backtrack/backtrack)
+  names+=("ReadyToRun framework-dependent")
+else
+  log "no .build/backtrack/backtrack to compare with; scripts/setup.sh builds it"
+fi
+read -r -a version <<<"$(startup_ms "$runs" "${exes[@]}" -- --version)"
+read -r -a help <<<"$(startup_ms "$runs" "${exes[@]}" -- status --help)"
 printf '\nstart-up, median of %d runs (load average %s):\n' "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %12s %16s\n' build '--version' 'status --help'
-row() {
-  local name=$1 exe=$2
-  printf '%-34s %9s ms %13s ms\n' "$name" "$(median_ms "$runs" "$exe" --version)" "$(median_ms "$runs" "$exe" status --help)"
-}
-row "single file ($host_rid)" "$single"
-if [ -x "$framework" ]; then
-  row "ReadyToRun framework-dependent" "$framework"
-else
-  log "no $framework to compare with; scripts/setup.sh builds it"
-fi
+for i in "${!exes[@]}"; do
+  printf '%-34s %9s ms %13s ms\n' "${names[$i]}" "${version[$i]}" "${help[$i]}"
+done
