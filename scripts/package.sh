@@ -52,7 +52,9 @@ publish() {
 
 build() {
   local rid=$1 file=dist/backtrack-$rid stamp=dist/.stamp-$rid sources
-  sources=$(find src Directory.*.props -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$stamp" 2>/dev/null | head -n 1 || true)
+  # bin/ and obj/ hold generated sources that every build (of the other RID too) writes again.
+  sources=$(find src Directory.*.props \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) \
+    -newer "$stamp" -print 2>/dev/null | head -n 1 || true)
   if [ -f "$file" ] && [ -f "$file.sha256" ] && [ -f "$stamp" ] && [ -z "$sources" ] && [ "$(cut -d' ' -f1 "$stamp")" = "$commit" ]; then
     log "$file is up to date ($(cat "$stamp"))"
     return 0
