@@ -86,16 +86,18 @@ build_demo_images() {
   rm -rf "$work"
 }
 
+# The stamp holds the commit the build was made from ('backtrack --version' names it): a new commit rebuilds too.
 build_tool() {
-  local stamp=.build/stamp sources
+  local stamp=.build/stamp sources commit
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
   sources=$(find src Directory.*.props -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$stamp" 2>/dev/null | head -n 1 || true)
-  if [ -f "$stamp" ] && [ -z "$sources" ]; then return 0; fi
-  log "building backtrack"
+  if [ -f "$stamp" ] && [ -z "$sources" ] && [ "$(cat "$stamp")" = "$commit" ]; then return 0; fi
+  log "building backtrack ($commit)"
   # ReadyToRun: precompiled code starts in about 2/3 of the time, which every rollback pays.
   local publish=(dotnet publish src/Backtrack.Cli -c Release -r linux-x64 --self-contained false
     -p:PublishReadyToRun=true -o .build/backtrack -nologo -v q)
   "${publish[@]}" >/dev/null 2>&1 || { "${publish[@]}"; exit 1; }
-  touch "$stamp"
+  echo "$commit" >"$stamp"
 }
 
 apt_install docker.io busybox-static git ca-certificates curl

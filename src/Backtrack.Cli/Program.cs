@@ -1,4 +1,5 @@
 using Backtrack;
+using Backtrack.Cli;
 using Backtrack.Cli.Commands;
 using Backtrack.Secrets;
 using Spectre.Console;
@@ -19,6 +20,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("backtrack");
+    config.SetApplicationVersion(BuildInfo.Describe());
     config.PropagateExceptions();
     config.AddCommand<InitCommand>("init").WithDescription("Discover the Compose projects and Swarm stacks on the engine and write backtrack.yml");
     config.AddCommand<StatusCommand>("status").WithDescription("Every service: state, image, health, uptime, restarts");

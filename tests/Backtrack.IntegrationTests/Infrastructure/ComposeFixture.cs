@@ -21,7 +21,7 @@ public abstract class ComposeFixture : IAsyncLifetime
     public const string TestLabel = "org.backtrack.test";
 
     /// <summary>The root of the repository (the folder of Backtrack.slnx).</summary>
-    protected static readonly string RepoRoot = FindRepoRoot();
+    public static readonly string RepoRoot = FindRepoRoot();
 
     private static readonly (string File, string[] Args) Compose = ComposeCommand();
 
