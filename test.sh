@@ -19,9 +19,6 @@ for volume in $(docker volume ls -q --filter label=org.backtrack.test=true); do
 done
 true
 dotnet build Backtrack.slnx -c Release -nologo -v q -clp:NoSummary
-# The single file for this machine, which SingleFileTests runs with .NET hidden: published only when it is
-# missing or older than the sources or the commit (seconds when incremental; minutes from a clean tree).
-./scripts/package.sh --no-measure linux-x64
 status=0
 log=$(mktemp)
 for project in tests/Backtrack.Tests tests/Backtrack.IntegrationTests; do
