@@ -18,7 +18,7 @@ public sealed class DiskFullTests : IAsyncLifetime
     {
         await stack.InitializeAsync();
         await stack.ConfigureAsync($"snapshots:\n  directory: {SnapshotFolder}\n");
-        await stack.ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
+        await stack.CreateItemsAsync();
         await stack.RedisAsync("SET", "k1", "v1");
         await stack.ShellAsync("jobs", "dd if=/dev/urandom of=/uploads/big.bin bs=1024 count=512 2>/dev/null");
     }

@@ -29,20 +29,22 @@ public sealed record JournaledStep(int Index, PlanStep Step);
 /// <summary>Reads the journal back: operations newest first, each with its steps in order, and plans rebuilt as steps.</summary>
 public sealed class JournalReader(StateDatabase database)
 {
-    /// <summary>Operations that never ended: while nobody holds the lock, their process was killed.</summary>
-    public async Task<IReadOnlyList<OperationRecord>> UnfinishedAsync(CancellationToken ct) =>
-        (await ListAsync(int.MaxValue, ct).ConfigureAwait(false)).Where(o => o.Ended is null).ToList();
+    /// <summary>
+    /// Operations that need a repair: never ended (their process died), or ended with a failed undo and not
+    /// repaired since; newest first. Asked of the database: every mutating command and status asks.
+    /// </summary>
+    public Task<IReadOnlyList<OperationRecord>> NeedingRepairAsync(CancellationToken ct) =>
+        QueryAsync($"WHERE ended IS NULL OR (outcome = '{nameof(ExecutionOutcome.CompensationFailed)}' AND repaired_by IS NULL)", int.MaxValue, ct);
 
-    /// <summary>Operations that need a repair: never ended (their process died), or ended with a failed undo; newest first.</summary>
-    public async Task<IReadOnlyList<OperationRecord>> NeedingRepairAsync(CancellationToken ct) =>
-        (await ListAsync(int.MaxValue, ct).ConfigureAwait(false)).Where(o => o.Ended is null || o.UndoFailed).ToList();
+    public Task<IReadOnlyList<OperationRecord>> ListAsync(int limit, CancellationToken ct) => QueryAsync("", limit, ct);
 
-    public Task<IReadOnlyList<OperationRecord>> ListAsync(int limit, CancellationToken ct) =>
+    /// <summary>Operations matching a fixed WHERE clause (never user text), newest first, each with its steps.</summary>
+    private Task<IReadOnlyList<OperationRecord>> QueryAsync(string where, int limit, CancellationToken ct) =>
         database.RunAsync<IReadOnlyList<OperationRecord>>(
             async connection =>
             {
                 var operations = await connection.QueryAsync(
-                    "SELECT id, kind, command, started, ended, outcome, error, summary, repaired_by FROM operations ORDER BY started DESC LIMIT $limit",
+                    $"SELECT id, kind, command, started, ended, outcome, error, summary, repaired_by FROM operations {where} ORDER BY started DESC LIMIT $limit",
                     r => new OperationRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3), r.TimeOrNull(4), r.TextOrNull(5), r.TextOrNull(6), [])
                     {
                         Summary = r.TextOrNull(7),

@@ -91,6 +91,19 @@ public sealed class DatabaseStack : ComposeFixture
         return connection;
     }
 
+    /// <summary>The table the database tests count: items with 100 rows.</summary>
+    public Task CreateItemsAsync() =>
+        ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
+
+    /// <summary>The first release's data of the full-rollback tests: items, two Redis keys, files with owners, modes and a link in app's volume.</summary>
+    public async Task SeedFirstReleaseAsync()
+    {
+        await CreateItemsAsync();
+        await RedisAsync("SET", "k1", "v1");
+        await RedisAsync("SET", "k2", "v1");
+        await ShellAsync("app", "mkdir -p /files/sub && printf alpha > /files/a.txt && printf beta > /files/sub/b.txt && chown 1234:5678 /files/a.txt && chmod 640 /files/a.txt && ln -s a.txt /files/link");
+    }
+
     public async Task ExecuteAsync(string sql, string database = "shop")
     {
         await using var connection = await OpenAsync(database);

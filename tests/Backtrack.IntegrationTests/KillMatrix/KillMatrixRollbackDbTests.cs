@@ -13,7 +13,7 @@ public sealed class KillMatrixRollbackDbTests(ITestOutputHelper output) : IAsync
     public async Task InitializeAsync()
     {
         await stack.InitializeAsync();
-        await stack.ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
+        await stack.CreateItemsAsync();
         foreach (var key in new[] { "k1", "k2", "k3", "k4", "k5" })
         {
             await stack.RedisAsync("SET", key, "v1-" + key);

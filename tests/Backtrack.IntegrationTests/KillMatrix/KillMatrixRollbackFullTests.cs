@@ -16,10 +16,7 @@ public sealed class KillMatrixRollbackFullTests(ITestOutputHelper output) : IAsy
     public async Task InitializeAsync()
     {
         await stack.InitializeAsync();
-        await stack.ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
-        await stack.RedisAsync("SET", "k1", "v1");
-        await stack.RedisAsync("SET", "k2", "v1");
-        await stack.ShellAsync("app", "mkdir -p /files/sub && printf alpha > /files/a.txt && printf beta > /files/sub/b.txt && chown 1234:5678 /files/a.txt && chmod 640 /files/a.txt && ln -s a.txt /files/link");
+        await stack.SeedFirstReleaseAsync();
         await stack.ShellAsync("jobs", "printf upload-1 > /uploads/u1.bin");
         snapshot = await SnapshotAsync();
         await stack.ShellAsync("app", "printf changed > /files/a.txt && rm /files/sub/b.txt && printf stray > /files/stray.txt && mkdir /files/newdir");
