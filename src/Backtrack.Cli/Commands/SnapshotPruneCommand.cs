@@ -17,7 +17,7 @@ public sealed class SnapshotPruneSettings : MutatingSettings
     public int? KeepDays { get; init; }
 }
 
-/// <summary>backtrack snapshot prune --keep N [--keep-days D]: removes old snapshots, never the newest verified one, a recent safety snapshot or one in use.</summary>
+/// <summary>backtrack snapshot prune --keep N [--keep-days D]: removes old snapshots, never the newest verified one, or a recent safety snapshot.</summary>
 public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotPruneSettings settings, CancellationToken ct)
@@ -25,9 +25,8 @@ public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSetti
         var keep = settings.Keep ?? throw new BacktrackException("--keep N is required");
         using var session = await environment.Operations.BeginAsync("snapshot prune", settings.DryRun, ct).ConfigureAwait(false);
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);
-        var inUse = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false)).Select(o => o.Id).ToHashSet();
         var removable = SnapshotRetention.Removable(
-            await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, inUse, keep, settings.KeepDays, environment.Clock.GetUtcNow());
+            await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, keep, settings.KeepDays, environment.Clock.GetUtcNow());
         var plan = new Plan(
             Plan.NewId(environment.Clock),
             "snapshot prune",

@@ -137,6 +137,13 @@ public sealed class GitRepository(string path, string remote, string branch)
         return result.Succeeded ? result.Stdout.Trim() : null;
     }
 
+    /// <summary>The commit the remote's branch points at now (asked over the network), or null when it has no such branch.</summary>
+    public async Task<string?> RemoteHeadAsync(CancellationToken ct)
+    {
+        var line = await OutputAsync(["ls-remote", Remote, $"refs/heads/{Branch}"], ct, network: true).ConfigureAwait(false);
+        return line.Split('\t', 2)[0] is { Length: > 0 } commit ? commit : null;
+    }
+
     /// <summary>
     /// What every git operation checks before it changes anything: a clean work tree, the configured
     /// branch checked out (not a detached HEAD), and, after a fetch, the local branch exactly where the

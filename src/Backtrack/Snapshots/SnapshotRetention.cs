@@ -2,8 +2,9 @@ namespace Backtrack.Snapshots;
 
 /// <summary>
 /// Which snapshots 'snapshot prune' removes: beyond the newest <c>keep</c> and older than <c>keepDays</c>
-/// (when given); never every snapshot, the newest verified one, a safety snapshot younger than a day, or
-/// one in use (named by an unfinished operation).
+/// (when given); never every snapshot, the newest verified one or a safety snapshot younger than a day.
+/// (No snapshot is in use by an unfinished operation here: the operation service refuses to start a prune
+/// while one needs a repair.)
 /// </summary>
 public static class SnapshotRetention
 {
@@ -13,7 +14,7 @@ public static class SnapshotRetention
 
     /// <param name="snapshots">Complete snapshots, newest first.</param>
     public static IReadOnlyList<SnapshotManifest> Removable(
-        IReadOnlyList<SnapshotManifest> snapshots, Func<string, bool> verified, IReadOnlySet<string> inUse, int keep, int? keepDays, DateTimeOffset now)
+        IReadOnlyList<SnapshotManifest> snapshots, Func<string, bool> verified, int keep, int? keepDays, DateTimeOffset now)
     {
         if (keep < 1)
         {
@@ -32,7 +33,6 @@ public static class SnapshotRetention
             .Where(s => keepDays is not { } days || s.CreatedAt < now - TimeSpan.FromDays(days))
             .Where(s => s.Id != newestVerified)
             .Where(s => !(s.Kind == "safety" && s.CreatedAt > now - SafetyGrace))
-            .Where(s => !inUse.Contains(s.Id))
             .ToList();
     }
 }

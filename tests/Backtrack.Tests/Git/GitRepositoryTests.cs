@@ -105,6 +105,19 @@ public sealed class GitRepositoryTests : IAsyncLifetime
         Assert.Equal(second, (await GitAsync(Deploy, "rev-parse", "HEAD")).Trim());
     }
 
+    [Fact]
+    public async Task Given_a_reset_push_that_landed_before_a_kill_when_repair_runs_it_again_then_it_is_done_not_refused_by_its_stale_lease()
+    {
+        await GitAsync(Deploy, "reset", "-q", "--hard", first);
+        var push = new GitPushStep(0, Repo, ExpectedRemoteHead: second, ForceWithLease: true);
+        var context = new StepContext("op", TimeProvider.System, new Dictionary<Type, object>());
+
+        await push.ApplyAsync(context, CancellationToken.None);
+        await push.ApplyAsync(context, CancellationToken.None);
+
+        Assert.Equal(first, await Repo.RemoteHeadAsync(CancellationToken.None));
+    }
+
     private async Task<string> CommitAsync(string message, string date)
     {
         await File.WriteAllTextAsync(Path.Combine(Deploy, "file.txt"), message);

@@ -7,7 +7,7 @@ public sealed class SnapshotRetentionTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Beyond_keep_go_except_the_newest_verified_a_recent_safety_one_and_one_in_use()
+    public void Beyond_keep_go_except_the_newest_verified_and_a_recent_safety_one()
     {
         // Newest first.
         IReadOnlyList<SnapshotManifest> snapshots =
@@ -16,9 +16,9 @@ public sealed class SnapshotRetentionTests
             Snapshot("s2", "manual", 4), Snapshot("s1", "manual", 5), Snapshot("s0", "manual", 6),
         ];
 
-        var removable = SnapshotRetention.Removable(snapshots, id => id is "s2" or "s0", new HashSet<string> { "s1" }, 1, null, Now);
+        var removable = SnapshotRetention.Removable(snapshots, id => id is "s2" or "s0", 1, null, Now);
 
-        Assert.Equal(["s4", "s3", "s0"], removable.Select(s => s.Id));
+        Assert.Equal(["s4", "s3", "s1", "s0"], removable.Select(s => s.Id));
     }
 
     [Fact]
@@ -26,9 +26,9 @@ public sealed class SnapshotRetentionTests
     {
         IReadOnlyList<SnapshotManifest> snapshots = [Snapshot("b", "manual", 1), Snapshot("a", "manual", 10)];
 
-        Assert.Equal(["a"], SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, 3, Now).Select(s => s.Id));
-        Assert.Empty(SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, 30, Now));
-        Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 0, null, Now));
+        Assert.Equal(["a"], SnapshotRetention.Removable(snapshots, _ => false, 1, 3, Now).Select(s => s.Id));
+        Assert.Empty(SnapshotRetention.Removable(snapshots, _ => false, 1, 30, Now));
+        Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, 0, null, Now));
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed class SnapshotRetentionTests
     {
         IReadOnlyList<SnapshotManifest> snapshots = [Snapshot("b", "manual", 1), Snapshot("a", "manual", 10)];
 
-        var error = Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, new HashSet<string>(), 1, keepDays, Now));
+        var error = Assert.Throws<BacktrackException>(() => SnapshotRetention.Removable(snapshots, _ => false, 1, keepDays, Now));
 
         Assert.Equal($"--keep-days must be 0 to 36500, not {keepDays}", error.Message);
     }

@@ -15,8 +15,15 @@ public sealed record GitPushStep(int Wave, GitRepository Repo, string ExpectedRe
 
     public override bool PointOfNoReturn => true;
 
-    public override Task ApplyAsync(StepContext context, CancellationToken ct)
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
+        // Repair runs this step again when a kill came after the push landed but before its end was journaled;
+        // the lease names the remote's old head, so pushing again would be refused though nothing is left to do.
+        if (await Repo.RemoteHeadAsync(ct).ConfigureAwait(false) == await Repo.HeadAsync(ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         List<string> args = ["push", "-q", "--no-verify", "--porcelain"];
         if (ForceWithLease)
         {
@@ -24,6 +31,6 @@ public sealed record GitPushStep(int Wave, GitRepository Repo, string ExpectedRe
         }
 
         args.AddRange([Repo.Remote, $"HEAD:refs/heads/{Repo.Branch}"]);
-        return Repo.OutputAsync(args, ct, network: true);
+        await Repo.OutputAsync(args, ct, network: true).ConfigureAwait(false);
     }
 }
