@@ -224,5 +224,5 @@ public sealed class RollbackTests : IAsyncLifetime
         c.HostConfig.PortBindings?.SelectMany(p => p.Value.Select(b => $"{p.Key}={b.HostIP}:{b.HostPort}")).Order().ToList() ?? [];
 
     private static List<string> Networks(ContainerInspectResponse c) =>
-        c.NetworkSettings.Networks.Select(n => $"{n.Key}:{string.Join(",", (n.Value.Aliases ?? []).Where(a => !c.ID.StartsWith(a, StringComparison.Ordinal)).Order())}").Order().ToList();
+        c.NetworkSettings.Networks.Select(n => $"{n.Key}:{string.Join(",", (n.Value.Aliases ?? []).Where(a => a != c.ID[..12]).Order())}").Order().ToList();
 }

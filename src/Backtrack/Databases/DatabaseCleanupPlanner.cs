@@ -9,7 +9,7 @@ using Backtrack.Status;
 namespace Backtrack.Databases;
 
 /// <summary>Plans dropping the databases restores kept aside (NAME__bt_old_...) and leftovers of interrupted ones.</summary>
-public sealed class DatabaseCleanupPlanner(IContainerEngine engine, ProjectInspector inspector, TimeProvider clock)
+public sealed class DatabaseCleanupPlanner(IExecAndArchives databases, ProjectInspector inspector, TimeProvider clock)
 {
     private const string KeptAside = "SELECT datname FROM pg_database WHERE datname LIKE '%\\_\\_bt\\_%' ORDER BY 1";
 
@@ -17,7 +17,7 @@ public sealed class DatabaseCleanupPlanner(IContainerEngine engine, ProjectInspe
     {
         var config = DatabaseContainers.PostgresConfig(env);
         var container = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
-        var names = await new PostgresClient(engine, container.Id, config).QueryAsync(PostgresClient.MaintenanceDatabase, KeptAside, ct).ConfigureAwait(false);
+        var names = await new PostgresClient(databases, container.Id, config).QueryAsync(PostgresClient.MaintenanceDatabase, KeptAside, ct).ConfigureAwait(false);
         var steps = names.Select(n => (PlanStep)new DropDatabaseStep(0, "postgres", container.Name, n[0])).ToList();
         var summary = steps.Count == 0 ? "no kept-aside databases" : $"drop {steps.Count} kept-aside database(s)";
         return new Plan(Plan.NewId(clock), "snapshot cleanup", summary, steps);

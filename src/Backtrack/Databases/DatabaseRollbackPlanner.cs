@@ -15,9 +15,10 @@ namespace Backtrack.Databases;
 /// Plans a database rollback: verify the snapshot, check versions, take a safety snapshot, stop the
 /// writers, restore Postgres into new databases swapped in by rename and Redis by files put into its
 /// stopped container, start the writers, health gate. Planning connects (a wrong password or a stopped
-/// database fails here, with nothing changed) but changes nothing.
+/// database fails here, with nothing changed) but changes nothing: it reaches the database servers only
+/// through exec, with read-only queries, and sees containers through the read-only inspector.
 /// </summary>
-public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInspector inspector, TimeProvider clock)
+public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectInspector inspector, TimeProvider clock)
 {
     private static readonly TimeSpan RedisLoadTimeout = TimeSpan.FromMinutes(10);
 
@@ -34,7 +35,7 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         {
             var config = DatabaseContainers.PostgresConfig(env);
             postgresContainer = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
-            var (version, number) = await new PostgresClient(engine, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
+            var (version, number) = await new PostgresClient(databases, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
             CheckServerVersionStep.Require(postgres.ServerVersion, postgres.Major, version, number);
             steps.Add(new CheckServerVersionStep(0, "checks", postgresContainer.Name, postgres.ServerVersion, postgres.Major));
         }
@@ -44,7 +45,7 @@ public sealed class DatabaseRollbackPlanner(IContainerEngine engine, ProjectInsp
         {
             var config = DatabaseContainers.RedisConfig(env);
             redisContainer = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
-            var appendOnly = await new RedisClient(engine, redisContainer.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
+            var appendOnly = await new RedisClient(databases, redisContainer.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
             if (appendOnly && !redisSnapshot.AppendOnly)
             {
                 throw new BacktrackException(

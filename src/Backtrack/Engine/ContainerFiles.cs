@@ -11,7 +11,7 @@ public static class ContainerFiles
     /// archive API takes is written as the engine reads it: no copy of the content on disk.
     /// </summary>
     public static async Task PutFileAsync(
-        IContainerEngine engine, string container, string directory, string name, Stream content, int uid, int gid, UnixFileMode mode, CancellationToken ct)
+        IExecAndArchives engine, string container, string directory, string name, Stream content, int uid, int gid, UnixFileMode mode, CancellationToken ct)
     {
         var pipe = new Pipe();
         var writing = WriteTarAsync(pipe.Writer, new PaxTarEntry(TarEntryType.RegularFile, name)

@@ -85,7 +85,7 @@ public sealed class KillMatrix(ComposeFixture stack, ITestOutputHelper output)
             text.AppendLine(CultureInfo.InvariantCulture, $"  labels {string.Join(' ', labels)}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  mounts {string.Join(' ', c.Mounts.Select(m => $"{m.Type}:{m.Name ?? m.Source}:{m.Destination}:{m.RW}").Order(StringComparer.Ordinal))}");
             var networks = c.NetworkSettings.Networks.Select(n =>
-                $"{n.Key}[{string.Join(",", (n.Value.Aliases ?? []).Where(a => !c.ID.StartsWith(a, StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]");
+                $"{n.Key}[{string.Join(",", (n.Value.Aliases ?? []).Where(a => a != c.ID[..12]).Order(StringComparer.Ordinal))}]");
             text.AppendLine(CultureInfo.InvariantCulture, $"  networks {string.Join(' ', networks.Order(StringComparer.Ordinal))}");
         }
 

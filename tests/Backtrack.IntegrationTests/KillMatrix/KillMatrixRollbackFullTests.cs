@@ -31,8 +31,7 @@ public sealed class KillMatrixRollbackFullTests(ITestOutputHelper output) : IAsy
 
     public Task DisposeAsync() => stack.DisposeAsync();
 
-    [Fact(Skip = "open finding (issue 12): in one of two runs, a rollback full killed at step 5 and repaired recreated the db container "
-        + "without its service alias 'db' on the project network (the container-name alias kept); it also takes ~12 min alone. See docs/RELIABILITY.md")]
+    [Fact]
     public async Task Given_a_rollback_full_killed_at_any_step_when_repaired_then_everything_is_exactly_as_before_or_after()
     {
         var matrix = new KillMatrix(stack, output);

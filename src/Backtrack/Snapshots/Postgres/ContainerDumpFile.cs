@@ -13,10 +13,10 @@ internal sealed class ContainerDumpFile : IAsyncDisposable
 {
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(30);
     private const int MaxJobs = 8;
-    private readonly IContainerEngine engine;
+    private readonly IExecAndArchives engine;
     private readonly string container;
 
-    private ContainerDumpFile(IContainerEngine engine, string container, string path, int jobs)
+    private ContainerDumpFile(IExecAndArchives engine, string container, string path, int jobs)
     {
         this.engine = engine;
         this.container = container;
@@ -31,7 +31,7 @@ internal sealed class ContainerDumpFile : IAsyncDisposable
     public int Jobs { get; }
 
     /// <summary>Puts the dump (read from its start) into the container; null when the container cannot take it.</summary>
-    public static async Task<ContainerDumpFile?> TryPutAsync(IContainerEngine engine, string container, FileStream dump, CancellationToken ct)
+    public static async Task<ContainerDumpFile?> TryPutAsync(IExecAndArchives engine, string container, FileStream dump, CancellationToken ct)
     {
         ExecResult probe;
         try

@@ -10,7 +10,7 @@ namespace Backtrack.Snapshots.Postgres;
 /// through the engine's exec API without a TTY, over TCP to 127.0.0.1 so the configured password is what
 /// authenticates; the password travels in the exec environment only.
 /// </summary>
-public sealed class PostgresClient(IContainerEngine engine, string container, PostgresConfig config)
+public sealed class PostgresClient(IExecAndArchives engine, string container, PostgresConfig config)
 {
     public const string MaintenanceDatabase = "postgres";
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromMinutes(30);

@@ -32,7 +32,7 @@ public sealed class PostgresSession : IAsyncDisposable
     public string SnapshotId { get; private set; } = "";
 
     internal static async Task<PostgresSession> OpenAsync(
-        IContainerEngine engine, string container, IReadOnlyList<string> psql, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+        IExecAndArchives engine, string container, IReadOnlyList<string> psql, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var session = new PostgresSession();
         session.run = Task.Run(

@@ -4,7 +4,7 @@ using Backtrack.Engine;
 namespace Backtrack.Snapshots.Redis;
 
 /// <summary>Redis through redis-cli inside its container (engine exec, no TTY).</summary>
-public sealed class RedisClient(IContainerEngine engine, string container)
+public sealed class RedisClient(IExecAndArchives engine, string container)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
