@@ -50,7 +50,7 @@ public sealed class KillMatrix(ComposeFixture stack, ITestOutputHelper output)
 
         var rows = new List<KillMatrixRow>();
         var clock = Stopwatch.StartNew();
-        foreach (var (index, kind, description) in plan)
+        foreach (var (index, kind, description) in plan.Where(p => matrix.Steps?.Invoke(p.Index) ?? true))
         {
             var result = await KillAtAsync(command, index);
             var expected = result == Restored ? before : after;

@@ -9,4 +9,5 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// <param name="Command">The backtrack arguments; --yes is added.</param>
 /// <param name="State">The state besides the containers, as comparable text (null: none).</param>
 /// <param name="Reset">From "after" back to "before".</param>
-public sealed record KillMatrixCase(string Name, IReadOnlyList<string> Command, Func<Task<string>>? State, Func<Task> Reset);
+/// <param name="Steps">Which step indexes this run kills at (null: every one): a long matrix is split over test classes that run in parallel.</param>
+public sealed record KillMatrixCase(string Name, IReadOnlyList<string> Command, Func<Task<string>>? State, Func<Task> Reset, Func<int, bool>? Steps = null);
