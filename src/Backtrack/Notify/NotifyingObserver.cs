@@ -1,3 +1,4 @@
+using System.Globalization;
 using Backtrack.Configuration;
 using Backtrack.Execution;
 using Backtrack.Planning;
@@ -78,7 +79,7 @@ public sealed class NotifyingObserver(string environment, IReadOnlyList<INotific
         }
         catch (OperationCanceledException)
         {
-            error = $"failed: no answer within {timeout.TotalSeconds:0} s";
+            error = string.Create(CultureInfo.InvariantCulture, $"failed: no answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (NotificationRejectedException e)
         {
