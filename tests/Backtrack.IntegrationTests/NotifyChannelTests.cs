@@ -46,21 +46,17 @@ public sealed class NotifyChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_verified_rollback_triggers_and_resolves_one_incident_and_mails_its_start_and_outcome()
     {
-        var events = pagerDuty.ReceiveJsonAsync(2, Wait);
-        var mails = smtp.ReceiveAsync(2, Wait);
-
-        var result = await RollbackAsync("v3");
+        var (result, operation, events, mails) = await RollbackAsync("v3");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var operation = await LastOperationAsync();
-        var (trigger, resolve) = (await events) is [var first, var second] ? (first, second) : throw new InvalidOperationException();
+        var (trigger, resolve) = events is [var first, var second] ? (first, second) : throw new InvalidOperationException();
         Assert.Equal(("trigger", "warning"), (Text(trigger, "event_action"), Text(trigger.GetProperty("payload"), "severity")));
         Assert.Equal($"Backtrack rollback {operation} started on test", Text(trigger.GetProperty("payload"), "summary"));
         Assert.Equal("resolve", Text(resolve, "event_action"));
         Assert.All(new[] { trigger, resolve }, e => Assert.Equal($"backtrack/test/{operation}", Text(e, "dedup_key")));
         Assert.All(new[] { trigger, resolve }, e => Assert.Equal(RoutingKey, Text(e, "routing_key")));
 
-        var (started, ended) = (await mails) is [var one, var two] ? (one, two) : throw new InvalidOperationException();
+        var (started, ended) = mails is [var one, var two] ? (one, two) : throw new InvalidOperationException();
         Assert.Equal($"Backtrack rollback {operation} started on test", started.Subject);
         Assert.StartsWith($"Backtrack rollback {operation} on test succeeded in ", ended.Subject, StringComparison.Ordinal);
         Assert.Contains("backtrack-demo/web:v3", ended.Data, StringComparison.Ordinal);
@@ -75,29 +71,28 @@ public sealed class NotifyChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_rollback_that_fails_triggers_its_incident_again_as_critical_and_never_resolves_it()
     {
-        var events = pagerDuty.ReceiveJsonAsync(2, Wait);
-        var mails = smtp.ReceiveAsync(2, Wait);
-
         // v2 has no /health: the new web never turns healthy and the rollback undoes itself.
-        var result = await RollbackAsync("v2");
+        var (result, operation, received, mails) = await RollbackAsync("v2");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        var operation = await LastOperationAsync();
-        var received = await events;
         Assert.Equal(["trigger", "trigger"], received.Select(e => Text(e, "event_action")));
         Assert.Equal(["warning", "critical"], received.Select(e => Text(e.GetProperty("payload"), "severity")));
         Assert.All(received, e => Assert.Equal($"backtrack/test/{operation}", Text(e, "dedup_key")));
         Assert.Contains("failed; what ran before was restored", Text(received[1].GetProperty("payload"), "summary"), StringComparison.Ordinal);
-        Assert.Contains("failed; what ran before was restored", (await mails)[1].Subject, StringComparison.Ordinal);
+        Assert.Contains("failed; what ran before was restored", mails[1].Subject, StringComparison.Ordinal);
     }
 
-    private Task<ProcessResult> RollbackAsync(string tag) =>
-        stack.BacktrackAsync(
+    /// <summary>rollback service web --to TAG with the channels' secrets in its environment; its operation and the two events and mails it sent.</summary>
+    private async Task<(ProcessResult Result, string Operation, IReadOnlyList<JsonElement> Events, IReadOnlyList<SmtpTestMail> Mails)> RollbackAsync(string tag)
+    {
+        var events = pagerDuty.ReceiveJsonAsync(2, Wait);
+        var mails = smtp.ReceiveAsync(2, Wait);
+        var result = await stack.BacktrackAsync(
             new Dictionary<string, string> { ["BT_TEST_PD_KEY"] = RoutingKey, ["BT_TEST_SMTP_USER"] = "ops-bot", ["BT_TEST_SMTP_PASSWORD"] = SmtpPassword },
             "rollback", "service", "web", "--to", tag, "--yes");
-
-    private async Task<string> LastOperationAsync() =>
-        TestStack.ParseJson(await stack.BacktrackAsync("history", "-o", "json", "--limit", "1"))[0].GetProperty("id").GetString()!;
+        var operation = TestStack.ParseJson(await stack.BacktrackAsync("history", "-o", "json", "--limit", "1"))[0].GetProperty("id").GetString()!;
+        return (result, operation, await events, await mails);
+    }
 
     private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString() ?? "";
 }

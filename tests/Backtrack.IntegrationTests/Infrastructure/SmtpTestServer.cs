@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
@@ -9,23 +8,16 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// A minimal SMTP server on 127.0.0.1 for one test: EHLO (offering AUTH PLAIN, no STARTTLS), AUTH, MAIL, RCPT,
 /// DATA, QUIT; it keeps each mail's envelope, login and data. Or, silent, it accepts connections and never greets.
 /// </summary>
-public sealed class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<TcpClient> clients = [];
     private readonly Channel<SmtpTestMail> mails = Channel.CreateUnbounded<SmtpTestMail>();
     private readonly bool silent;
-    private readonly Task accepting;
 
     private SmtpTestServer(bool silent)
     {
         this.silent = silent;
-        listener.Start();
-        accepting = AcceptAsync();
+        Listen();
     }
-
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     public static SmtpTestServer Start() => new(silent: false);
 
@@ -45,42 +37,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return received;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void Accepted(TcpClient client)
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting;
-        lock (clients)
+        if (!silent)
         {
-            clients.ForEach(c => c.Dispose());
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (clients)
-            {
-                clients.Add(client);
-            }
-
-            if (!silent)
-            {
-                _ = ConverseAsync(client);
-            }
+            _ = ConverseAsync(client);
         }
     }
 
@@ -93,7 +54,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             var writer = new StreamWriter(client.GetStream(), Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 127.0.0.1 ESMTP test");
             var mail = new SmtpTestMail();
-            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            while (await reader.ReadLineAsync(Stopping) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
@@ -117,7 +78,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
                         mail = mail with { Data = await ReadDataAsync(reader) };
                         await writer.WriteLineAsync("250 2.0.0 queued");
-                        await mails.Writer.WriteAsync(mail, stop.Token);
+                        await mails.Writer.WriteAsync(mail, Stopping);
                         mail = new SmtpTestMail { Login = mail.Login };
                         break;
                     case "QUIT":
@@ -138,13 +99,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private async Task<string> AskAsync(StreamWriter writer, StreamReader reader)
     {
         await writer.WriteLineAsync("334 ");
-        return await reader.ReadLineAsync(stop.Token) ?? "";
+        return await reader.ReadLineAsync(Stopping) ?? "";
     }
 
     private async Task<string> ReadDataAsync(StreamReader reader)
     {
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync(stop.Token) is { } line && line != ".")
+        while (await reader.ReadLineAsync(Stopping) is { } line && line != ".")
         {
             data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append('\n');
         }
