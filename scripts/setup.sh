@@ -68,6 +68,14 @@ build_image() {
     -t "$tag" "$context" >/dev/null 2>&1 || { log "docker build of $tag failed"; exit 1; }
 }
 
+# Prometheus for the guard's Prometheus signal tests, which start their own process on 127.0.0.1:
+# the Debian service stays off (it would listen on every interface at 9090).
+install_prometheus() {
+  dpkg -s prometheus >/dev/null 2>&1 && return 0
+  apt_install prometheus
+  if [ -d /run/systemd/system ]; then systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
+}
+
 # Demo services web, api and worker at v1, v2 (broken: no /health) and v3.
 build_demo_images() {
   local work; work=$(mktemp -d)
@@ -103,6 +111,7 @@ build_tool() {
 apt_install docker.io busybox-static git ca-certificates curl
 start_dockerd
 install_compose
+install_prometheus
 build_demo_images
 # Postgres 15 and Redis 7 for the database snapshots and their tests (debootstrap + docker import; cached).
 scripts/build-db-image.sh

@@ -22,8 +22,20 @@ public sealed record GitConfig(
     string? RedeployCommand,
     TimeSpan RedeployTimeout);
 
-/// <summary>Where notifications go: a webhook whose URL is read from the named environment variable.</summary>
-public sealed record NotifyConfig(string? WebhookUrlEnv);
+/// <summary>
+/// Where notifications go: a Slack-compatible webhook whose URL is read from the named environment variable,
+/// PagerDuty, email. Each channel gets at most <see cref="Timeout"/> per message.
+/// </summary>
+public sealed record NotifyConfig(string? WebhookUrlEnv)
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    public PagerDutyConfig? PagerDuty { get; init; }
+
+    public EmailConfig? Email { get; init; }
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+}
 
 /// <summary>The post-rollback checklist's settings.</summary>
 public sealed record VerifyConfig(IReadOnlyList<string> ErrorPatterns, TimeSpan RestartWindow, IReadOnlyList<string> PostgresQueries)

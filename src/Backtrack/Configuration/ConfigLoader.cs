@@ -13,9 +13,9 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
 
-    private static readonly HashSet<string> ServiceKeys = ["health"];
+    private static readonly HashSet<string> ServiceKeys = ["health", "guard"];
 
     /// <summary>Finds the file: the explicit path, else backtrack.yml in the working directory.</summary>
     public static string Locate(string? explicitPath, string workingDirectory)
@@ -117,6 +117,7 @@ public static partial class ConfigLoader
             Verify = reader.Mapping(map, "verify", $"{key}.verify") is { } verify ? ParseVerify(reader, verify, $"{key}.verify") : VerifyConfig.Default,
             KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
+            Guard = ParseGuard(reader, map, $"{key}.guard"),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
         };
     }
@@ -181,12 +182,6 @@ public static partial class ConfigLoader
             reader.List(map, "protected", $"{key}.protected"),
             reader.Scalar(map, "redeploy", $"{key}.redeploy"),
             reader.Duration(map, "redeployTimeout", $"{key}.redeployTimeout") ?? TimeSpan.FromMinutes(5));
-    }
-
-    private static NotifyConfig ParseNotify(Reader reader, YamlMappingNode map, string key)
-    {
-        reader.RejectUnknown(map, key, ["webhookUrlEnv"]);
-        return new NotifyConfig(reader.Scalar(map, "webhookUrlEnv", $"{key}.webhookUrlEnv"));
     }
 
     private static VerifyConfig ParseVerify(Reader reader, YamlMappingNode map, string key)
@@ -258,7 +253,7 @@ public static partial class ConfigLoader
 
         if (node is not YamlMappingNode map)
         {
-            throw reader.Error(node, key, "expected a mapping with a 'health' key");
+            throw reader.Error(node, key, "expected a mapping with a 'health' or 'guard' key");
         }
 
         reader.RejectUnknown(map, key, ServiceKeys);
@@ -271,7 +266,10 @@ public static partial class ConfigLoader
                 new HttpHealthCheck(url),
             _ => throw reader.Error(map.Children[new YamlScalarNode("health")], $"{key}.health",
                 $"expected an http(s) URL, 'docker' or 'none' (got '{health}')"),
-        });
+        })
+        {
+            Guard = ParseGuard(reader, map, $"{key}.guard"),
+        };
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

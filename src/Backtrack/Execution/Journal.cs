@@ -77,6 +77,13 @@ public sealed class Journal(StateDatabase database, TimeProvider clock, string c
             ct,
             ("$id", operationId), ("$repair", repairId), ("$at", Now()));
 
+    /// <summary>One notice to one channel: delivered (no error) or not and why (redacted by the caller and here).</summary>
+    public Task RecordNotificationAsync(string operationId, string channel, string noticeEvent, string? error, CancellationToken ct) =>
+        RunAsync(
+            "INSERT INTO notifications (operation_id, at, channel, event, error) VALUES ($op, $at, $channel, $event, $error)",
+            ct,
+            ("$op", operationId), ("$at", Now()), ("$channel", channel), ("$event", noticeEvent), ("$error", error));
+
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Texts (descriptions, errors, the summary, the command line) are stored with secrets redacted; IDs, times and parameters as they are.</summary>

@@ -41,8 +41,9 @@ public sealed class OperationSession : IDisposable
         }
 
         var context = new StepContext(plan.Id, service.Clock, stepServices);
-        using var notifier = WebhookNotifier.FromConfig(service.Config, service.Warnings);
-        IExecutionObserver[] all = [new Journal(database, service.Clock, Command), .. observers, .. notifier is null ? Array.Empty<IExecutionObserver>() : [notifier]];
+        var journal = new Journal(database, service.Clock, Command);
+        using var notifier = NotifyingObserver.FromConfig(service.Config, journal, service.Warnings);
+        IExecutionObserver[] all = [journal, .. observers, notifier];
         var result = await new PlanExecutor(all).ExecuteAsync(plan, context, ct).ConfigureAwait(false);
         if (result.Outcome == ExecutionOutcome.Succeeded && Repairing.Count > 0)
         {

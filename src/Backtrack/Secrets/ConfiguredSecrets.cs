@@ -5,7 +5,7 @@ namespace Backtrack.Secrets;
 
 /// <summary>
 /// What the configuration says is secret, learned when it is loaded: the Postgres password, the webhook
-/// URL, passwords in health-check URLs, the <c>secrets:</c> variables and files, and the secret-named variables of Backtrack's own
+/// URL, PagerDuty's routing key, the SMTP login, passwords in health-check and Prometheus URLs, the <c>secrets:</c> variables and files, and the secret-named variables of Backtrack's own
 /// environment (they reach git and the redeploy command, whose errors are printed).
 /// </summary>
 public static class ConfiguredSecrets
@@ -14,13 +14,20 @@ public static class ConfiguredSecrets
     {
         SecretRegistry.AddNames(config.Secrets.Variables);
         SecretRegistry.AddEnv(Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}"));
-        string?[] variables = [config.Postgres?.PasswordEnv, config.Notify.WebhookUrlEnv, .. config.Secrets.Variables];
+        string?[] variables =
+        [
+            config.Postgres?.PasswordEnv, config.Notify.WebhookUrlEnv, config.Notify.PagerDuty?.RoutingKeyEnv,
+            config.Notify.Email?.UsernameEnv, config.Notify.Email?.PasswordEnv, .. config.Secrets.Variables,
+        ];
         foreach (var value in variables.OfType<string>().Select(Environment.GetEnvironmentVariable).OfType<string>())
         {
             SecretRegistry.AddValue(value);
         }
 
-        foreach (var url in config.Services.Values.Select(s => s.Health).OfType<HttpHealthCheck>().Select(h => h.Url))
+        PrometheusConfig?[] prometheus = [config.Guard.Prometheus, .. config.Services.Values.Select(s => s.Guard.Prometheus)];
+        var urls = config.Services.Values.Select(s => s.Health).OfType<HttpHealthCheck>().Select(h => h.Url)
+            .Concat(prometheus.OfType<PrometheusConfig>().Select(p => p.Url));
+        foreach (var url in urls)
         {
             if (url.UserInfo.Split(':', 2) is [_, var password])
             {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -8,72 +7,23 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// A webhook on 127.0.0.1 that misbehaves: it accepts every connection and then either never answers or
 /// answers every request with HTTP 500. It counts the connections it accepted; disposing closes them all.
 /// </summary>
-public sealed class FaultyWebhook : IAsyncDisposable
+public sealed class FaultyWebhook : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> clients = [];
-    private readonly CancellationTokenSource stop = new();
     private readonly bool answers500;
-    private readonly Task accepting;
 
     private FaultyWebhook(bool answers500)
     {
         this.answers500 = answers500;
-        listener.Start();
-        accepting = AcceptAsync();
-    }
-
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-    public int Connections
-    {
-        get
-        {
-            lock (clients)
-            {
-                return clients.Count;
-            }
-        }
+        Listen();
     }
 
     public static FaultyWebhook Start(WebhookFault fault) => new(fault == WebhookFault.Answers500);
 
-    public async ValueTask DisposeAsync()
+    protected override void Accepted(TcpClient client)
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting;
-        lock (clients)
+        if (answers500)
         {
-            clients.ForEach(c => c.Dispose());
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (clients)
-            {
-                clients.Add(client);
-            }
-
-            if (answers500)
-            {
-                _ = AnswerAsync(client);
-            }
+            _ = AnswerAsync(client);
         }
     }
 
@@ -85,9 +35,9 @@ public sealed class FaultyWebhook : IAsyncDisposable
             var stream = client.GetStream();
             var buffer = new byte[64 * 1024];
             var pending = new StringBuilder();
-            while (!stop.IsCancellationRequested)
+            while (!Stopping.IsCancellationRequested)
             {
-                var read = await stream.ReadAsync(buffer, stop.Token);
+                var read = await stream.ReadAsync(buffer, Stopping);
                 if (read == 0)
                 {
                     return;
@@ -97,7 +47,7 @@ public sealed class FaultyWebhook : IAsyncDisposable
                 while (CompleteRequestLength(pending.ToString()) is { } length)
                 {
                     pending.Remove(0, length);
-                    await stream.WriteAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nboom"u8.ToArray(), stop.Token);
+                    await stream.WriteAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nboom"u8.ToArray(), Stopping);
                 }
             }
         }
