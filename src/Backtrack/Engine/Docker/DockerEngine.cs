@@ -31,6 +31,9 @@ public sealed class DockerEngine : IContainerEngine
         client = new DockerClientBuilder().WithEndpoint(uri).Build();
     }
 
+    /// <summary>Through a unix socket the engine runs on this machine: its volumes' mountpoints are local paths.</summary>
+    private bool IsLocal => endpoint.StartsWith("unix://", StringComparison.Ordinal);
+
     public Task<string> PingAsync(CancellationToken ct) =>
         Guard(async () => (await client.System.GetVersionAsync(ct).ConfigureAwait(false)).Version);
 
@@ -297,7 +300,7 @@ public sealed class DockerEngine : IContainerEngine
             var response = await client.Volumes.ListAsync(
                 new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct).ConfigureAwait(false);
             return (response.Volumes ?? [])
-                .Select(v => new VolumeInfo(v.Name, v.Driver, v.Labels?.ToDictionary() ?? []))
+                .Select(v => new VolumeInfo(v.Name, v.Driver, v.Labels?.ToDictionary() ?? [], IsLocal ? v.Mountpoint : null))
                 .OrderBy(v => v.Name, StringComparer.Ordinal)
                 .ToList();
         });
