@@ -52,7 +52,7 @@ public sealed class VolumeSnapshotWriter(IContainerEngine engine, SnapshotStore 
         VolumeInfo volume, string mountpoint, bool database, SnapshotWriter writer, List<SnapshotArtifact> artifacts, CancellationToken ct)
     {
         var previous = await PreviousListingAsync(volume.Name, ct).ConfigureAwait(false);
-        var (listing, counts) = await new MountpointReader(store.Content).ReadAsync(volume.Name, mountpoint, previous, ct).ConfigureAwait(false);
+        var (listing, counts) = await new MountpointReader(writer.Content).ReadAsync(volume.Name, mountpoint, previous, ct).ConfigureAwait(false);
         var artifact = await writer.WriteArtifactAsync(
             $"volumes/{volume.Name}.files.json", SnapshotArtifact.VolumeFiles, new Dictionary<string, string> { ["volume"] = volume.Name },
             (stream, token) => JsonSerializer.SerializeAsync(stream, listing, SnapshotStore.JsonOptions, token), progress: null, ct).ConfigureAwait(false);

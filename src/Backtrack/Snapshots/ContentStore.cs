@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Backtrack.Snapshots;
@@ -6,10 +7,13 @@ namespace Backtrack.Snapshots;
 /// <summary>
 /// File contents shared by incremental volume snapshots, named by their sha256 (content/ab/abcdef..., 0600):
 /// a file unchanged across N snapshots is stored once. Written to a temporary name and renamed when complete;
-/// removed only by <see cref="Sweep"/>, with the set of hashes the kept snapshots still need.
+/// removed by <see cref="Sweep"/>, with the set of hashes the kept snapshots still need, or, when the
+/// snapshot adding them fails, by <see cref="RemoveAdded"/>.
 /// </summary>
 public sealed class ContentStore(string directory)
 {
+    private readonly ConcurrentBag<string> added = [];
+
     public const string FolderName = "content";
     private const string TemporaryPrefix = ".tmp-";
     private const int CopyBuffer = 1 << 20;
@@ -32,19 +36,42 @@ public sealed class ContentStore(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory, SnapshotStore.DirectoryMode);
         var temporary = Path.Combine(Directory, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        string sha256;
-        long size;
-        await using (var input = new FileStream(source, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, BufferSize = 0, Options = FileOptions.SequentialScan }))
-        await using (var output = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, UnixCreateMode = SnapshotStore.FileMode }))
+        try
         {
-            (sha256, size) = await CopyHashingAsync(input, output, ct).ConfigureAwait(false);
+            string sha256;
+            long size;
+            await using (var input = new FileStream(source, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, BufferSize = 0, Options = FileOptions.SequentialScan }))
+            await using (var output = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, UnixCreateMode = SnapshotStore.FileMode }))
+            {
+                (sha256, size) = await CopyHashingAsync(input, output, ct).ConfigureAwait(false);
+            }
+
+            var final = PathOf(sha256);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(final)!, SnapshotStore.DirectoryMode);
+            if (!File.Exists(final))
+            {
+                added.Add(sha256);
+            }
+
+            // Two files of the same content may race here: either copy is the same bytes.
+            File.Move(temporary, final, overwrite: true);
+            return (sha256, size);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Removes what this instance added (a snapshot that failed before it was committed), and the folders it leaves empty.</summary>
+    public void RemoveAdded()
+    {
+        foreach (var sha256 in added.Distinct())
+        {
+            File.Delete(PathOf(sha256));
         }
 
-        var final = PathOf(sha256);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(final)!, SnapshotStore.DirectoryMode);
-        // Two files of the same content may race here: either copy is the same bytes.
-        File.Move(temporary, final, overwrite: true);
-        return (sha256, size);
+        RemoveEmptyFolders();
     }
 
     /// <summary>Streams the stored content through sha256: true when it is still what its name says, with the expected size.</summary>
@@ -85,7 +112,24 @@ public sealed class ContentStore(string directory)
             }
         }
 
+        RemoveEmptyFolders();
         return (files, bytes);
+    }
+
+    private void RemoveEmptyFolders()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return;
+        }
+
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory).Append(Directory).ToList())
+        {
+            if (!System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                System.IO.Directory.Delete(folder);
+            }
+        }
     }
 
     private static async Task<(string Sha256, long Size)> CopyHashingAsync(Stream input, Stream output, CancellationToken ct)

@@ -48,7 +48,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
 
         var partial = Path.Combine(Directory, PartialPrefix + id);
         System.IO.Directory.CreateDirectory(partial, DirectoryMode);
-        return new SnapshotWriter(partial, PathOf(id));
+        return new SnapshotWriter(partial, PathOf(id), Content);
     }
 
     /// <summary>Complete snapshots, newest first.</summary>

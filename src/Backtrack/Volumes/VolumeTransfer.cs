@@ -19,7 +19,7 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     private const string Root = "bt-volume";
     private const int CopyBuffer = 1 << 20;
 
-    private static readonly PipeOptions Streaming = new(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false);
+    internal static readonly PipeOptions Streaming = new(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false);
 
     /// <summary>The label on parked containers; its value is the volume the container mounts.</summary>
     public const string ParkedLabel = "org.backtrack.parked";
@@ -154,44 +154,10 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     public async Task ReplaceAsync(VolumeInfo volume, VolumeListing listing, ContentStore content, string listingName, CancellationToken ct)
     {
         ListingArchive.Validate(listing, Root, listingName);
-        await RecreateAsync(volume, async (parked, token) =>
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var pipe = new Pipe(Streaming);
-            var writing = Task.Run(() => WriteListingAsync(pipe.Writer, listing, content, stop.Token), stop.Token);
-            try
-            {
-                await using var tar = pipe.Reader.AsStream();
-                await engine.PutArchiveAsync(parked, "/", tar, token).ConfigureAwait(false);
-            }
-            catch
-            {
-                // The engine gave up: the writer stops too; the engine's error is the one to report.
-                await stop.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(writing).ConfigureAwait(false);
-                throw;
-            }
-
-            await writing.ConfigureAwait(false);
-        }, ct).ConfigureAwait(false);
-    }
-
-    private static async Task WriteListingAsync(PipeWriter pipe, VolumeListing listing, ContentStore content, CancellationToken ct)
-    {
-        try
-        {
-            await using (var stream = pipe.AsStream(leaveOpen: true))
-            {
-                await ListingArchive.WriteAsync(listing, content, Root, stream, ct).ConfigureAwait(false);
-            }
-
-            await pipe.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await pipe.CompleteAsync(e).ConfigureAwait(false);
-            throw;
-        }
+        await RecreateAsync(
+            volume,
+            (parked, token) => ListingArchive.StreamAsync(listing, content, Root, (tar, t) => engine.PutArchiveAsync(parked, "/", tar, t), token),
+            ct).ConfigureAwait(false);
     }
 
     /// <summary>The volume removed and created again with its labels, then filled by <paramref name="fill"/> through a parked container.</summary>

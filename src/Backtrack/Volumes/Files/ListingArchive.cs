@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.IO.Pipelines;
 using Backtrack.Snapshots;
 
 namespace Backtrack.Volumes.Files;
@@ -16,6 +17,48 @@ public static class ListingArchive
         foreach (var entry in listing.Entries)
         {
             TarSafety.ValidateEntry(NameOf(entry, root), TypeOf(entry.Type), LinkOf(entry, root), root, listingName);
+        }
+    }
+
+    /// <summary>
+    /// Hands <paramref name="consume"/> the listing's tar as a stream, written on its own task as it is read:
+    /// nothing is staged on disk. When the consumer fails, the writer stops; the consumer's error is reported.
+    /// </summary>
+    public static async Task StreamAsync(VolumeListing listing, ContentStore content, string root, Func<Stream, CancellationToken, Task> consume, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pipe = new Pipe(VolumeTransfer.Streaming);
+        var writing = Task.Run(() => WriteAsync(pipe.Writer, listing, content, root, stop.Token), stop.Token);
+        try
+        {
+            await using var tar = pipe.Reader.AsStream();
+            await consume(tar, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(writing).ConfigureAwait(false);
+            throw;
+        }
+
+        await writing.ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(PipeWriter pipe, VolumeListing listing, ContentStore content, string root, CancellationToken ct)
+    {
+        try
+        {
+            await using (var stream = pipe.AsStream(leaveOpen: true))
+            {
+                await WriteAsync(listing, content, root, stream, ct).ConfigureAwait(false);
+            }
+
+            await pipe.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await pipe.CompleteAsync(e).ConfigureAwait(false);
+            throw;
         }
     }
 
