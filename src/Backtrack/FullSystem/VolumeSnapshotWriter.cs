@@ -65,16 +65,21 @@ public sealed class VolumeSnapshotWriter(IContainerEngine engine, SnapshotStore 
     {
         foreach (var manifest in await store.ListAsync(ct).ConfigureAwait(false))
         {
-            if (manifest.Volumes?.FirstOrDefault(v => v.Name == volume) is { } taken && manifest.Artifact(taken.Artifact) is { Kind: SnapshotArtifact.VolumeFiles } artifact)
+            var artifact = manifest.Volumes?.FirstOrDefault(v => v.Name == volume) is { } taken
+                ? manifest.Artifacts.FirstOrDefault(a => a.Path == taken.Artifact && a.Kind == SnapshotArtifact.VolumeFiles)
+                : null;
+            if (artifact is null)
             {
-                try
-                {
-                    return await store.LoadListingAsync(manifest, artifact, ct).ConfigureAwait(false);
-                }
-                catch (BacktrackException)
-                {
-                    return null;
-                }
+                continue;
+            }
+
+            try
+            {
+                return await store.LoadListingAsync(manifest, artifact, ct).ConfigureAwait(false);
+            }
+            catch (BacktrackException)
+            {
+                return null;
             }
         }
 
