@@ -16,7 +16,7 @@ public static class ContentVerifier
         var listing = await store.LoadListingAsync(manifest, artifact, ct).ConfigureAwait(false);
         try
         {
-            ListingArchive.Validate(listing, "bt-volume", artifact.Path);
+            ListingArchive.Validate(listing, VolumeTransfer.Root, artifact.Path);
         }
         catch (UnsafeArchiveException e)
         {

@@ -16,7 +16,7 @@ namespace Backtrack.Volumes;
 public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
 {
     private const string MountPath = "/bt-volume";
-    private const string Root = "bt-volume";
+    internal const string Root = "bt-volume";
     private const int CopyBuffer = 1 << 20;
 
     internal static readonly PipeOptions Streaming = new(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false);
