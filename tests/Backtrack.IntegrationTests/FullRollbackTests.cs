@@ -63,13 +63,20 @@ public sealed class FullRollbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_snapshot_with_a_corrupted_volume_archive_is_refused_before_anything_stops()
+    public async Task A_snapshot_with_a_corrupted_volume_file_is_refused_before_anything_stops()
     {
         var snapshot = await CreateSnapshotAsync();
-        var archive = Path.Combine(stack.SnapshotDirectory, snapshot, "volumes", $"{stack.Project}_files.tar");
-        var bytes = await File.ReadAllBytesAsync(archive);
-        bytes[1024] ^= 0x5a;
-        await File.WriteAllBytesAsync(archive, bytes);
+        // The engine is local: the volume was read from its mountpoint, big.bin's content stored by its sha256.
+        await using (var listing = File.OpenRead(Path.Combine(stack.SnapshotDirectory, snapshot, "volumes", $"{stack.Project}_uploads.files.json")))
+        {
+            var entries = (await JsonDocument.ParseAsync(listing)).RootElement.GetProperty("entries").EnumerateArray();
+            var sha256 = entries.Single(e => e.GetProperty("path").GetString() == "big.bin").GetProperty("sha256").GetString()!;
+            var content = Path.Combine(stack.SnapshotDirectory, "content", sha256[..2], sha256);
+            var bytes = await File.ReadAllBytesAsync(content);
+            bytes[1024] ^= 0x5a;
+            await File.WriteAllBytesAsync(content, bytes);
+        }
+
         await ChangeEverythingAsync();
         var started = new Dictionary<string, string>();
         foreach (var service in new[] { "db", "cache", "app", "jobs" })

@@ -48,6 +48,14 @@ public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSet
         {
             Console.WriteLine(
                 $"snapshot {manifest.Id}: {manifest.Artifacts.Count} files, {TransferProgressView.Bytes(manifest.TotalBytes)} in {new SnapshotStore(environment.Config.Snapshots.Directory).PathOf(manifest.Id)}");
+            foreach (var volume in manifest.Volumes ?? [])
+            {
+                if (volume.Read is { } read)
+                {
+                    Console.WriteLine(
+                        $"  volume {volume.Name}: {read.FilesRead} files read ({TransferProgressView.Bytes(read.BytesRead)}), {read.FilesUnchanged} unchanged shared unread ({TransferProgressView.Bytes(read.BytesUnchanged)})");
+                }
+            }
         }
 
         return ExitCodes.Ok;

@@ -31,7 +31,11 @@ public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSetti
             Plan.NewId(environment.Clock),
             "snapshot prune",
             removable.Count == 0 ? "nothing to prune" : $"remove {removable.Count} snapshot(s), keeping the newest {keep}",
-            removable.Select(s => (PlanStep)new RemoveSnapshotStep(0, s.Id, s.Kind, s.CreatedAt)).ToList());
+            [
+                .. removable.Select(s => (PlanStep)new RemoveSnapshotStep(0, s.Id, s.Kind, s.CreatedAt)),
+                // Incremental volume snapshots share contents: only what no kept snapshot needs goes.
+                .. removable.Count > 0 && Directory.Exists(store.Content.Directory) ? [new SweepContentStep(1)] : Array.Empty<PlanStep>(),
+            ]);
         return await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
     }
 }

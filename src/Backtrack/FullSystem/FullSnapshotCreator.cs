@@ -13,7 +13,8 @@ namespace Backtrack.FullSystem;
 /// <summary>
 /// Takes a full snapshot: the config files (env files, compose files, configured paths; 0600) and the
 /// resolved compose config; the services' specs and image IDs as a recorded release (and the deploy
-/// commit); every named volume of the project through the engine's archive API (a parked container);
+/// commit); every named volume of the project (<see cref="VolumeSnapshotWriter"/>: read from its mountpoint
+/// when local, incrementally; else through the engine's archive API);
 /// the databases through <see cref="SnapshotCreator"/>. Written into a partial folder, visible once complete.
 /// </summary>
 public sealed class FullSnapshotCreator(IContainerEngine engine, ProjectInspector inspector, ReleaseRecorder recorder, TimeProvider clock)
@@ -44,7 +45,7 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, ProjectInspecto
         }
 
         var volumes = parts.HasFlag(SnapshotParts.Volumes)
-            ? await WriteVolumesAsync(env, containers, writer, artifacts, ct).ConfigureAwait(false)
+            ? await new VolumeSnapshotWriter(engine, store).WriteAsync(env, containers, writer, artifacts, ct).ConfigureAwait(false)
             : null;
         var (postgres, redis) = parts.HasFlag(SnapshotParts.Databases) && (env.Postgres is not null || env.Redis is not null)
             ? await new SnapshotCreator(engine, inspector, clock).WriteDatabasesAsync(env, SnapshotScope.Databases, writer, artifacts, progress, ct).ConfigureAwait(false)
@@ -115,31 +116,6 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, ProjectInspecto
             artifacts.Add(await writer.WriteArtifactAsync(
                 "config/compose.resolved.yaml", SnapshotArtifact.ComposeConfig, new Dictionary<string, string>(),
                 (stream, token) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(resolved), token).AsTask(), progress: null, ct).ConfigureAwait(false));
-        }
-
-        return taken;
-    }
-
-    private async Task<List<VolumeSnapshot>> WriteVolumesAsync(
-        EnvironmentConfig env, IReadOnlyList<(string Service, ContainerDetails Container)> containers, SnapshotWriter writer, List<SnapshotArtifact> artifacts, CancellationToken ct)
-    {
-        var volumes = await engine.ListVolumesAsync(new Dictionary<string, string?> { [ComposeLabels.Project] = env.Project }, ct).ConfigureAwait(false);
-        var databaseServices = new[] { env.Postgres?.Service, env.Redis?.Service }.OfType<string>().ToHashSet();
-        var databaseVolumes = containers.Where(c => databaseServices.Contains(c.Service))
-            .SelectMany(c => c.Container.Mounts)
-            .Where(m => m.Type == "volume")
-            .Select(m => m.Source)
-            .ToHashSet();
-
-        // A parked container needs an image already on the host, nothing more: it never runs.
-        var transfer = new VolumeTransfer(engine, containers[0].Container.ImageId);
-        var taken = new List<VolumeSnapshot>();
-        foreach (var volume in volumes.OrderBy(v => v.Name, StringComparer.Ordinal))
-        {
-            var path = $"volumes/{volume.Name}.tar";
-            var archive = await transfer.ExportAsync(volume.Name, writer.PathFor(path), ct).ConfigureAwait(false);
-            artifacts.Add(new SnapshotArtifact(path, SnapshotArtifact.VolumeArchive, archive.Size, archive.Sha256, new Dictionary<string, string> { ["volume"] = volume.Name }));
-            taken.Add(new VolumeSnapshot(volume.Name, volume.Labels, path, databaseVolumes.Contains(volume.Name), archive.Files));
         }
 
         return taken;

@@ -11,6 +11,9 @@ public sealed record SnapshotArtifact(string Path, string Kind, long Size, strin
     public const string RedisRdb = "redis-rdb";
     public const string RedisAof = "redis-aof";
     public const string VolumeArchive = "volume-archive";
+
+    /// <summary>An incremental volume snapshot's listing (JSON); the file contents are in the shared content store.</summary>
+    public const string VolumeFiles = "volume-files";
     public const string ConfigFile = "config-file";
     public const string ComposeConfig = "compose-config";
     public const string ReleaseSpecs = "release";

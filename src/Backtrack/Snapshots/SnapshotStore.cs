@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Backtrack.Volumes.Files;
 
 namespace Backtrack.Snapshots;
 
@@ -25,6 +26,9 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
 
     public string Directory { get; } = directory;
 
+    /// <summary>The file contents incremental volume snapshots share (a folder without a manifest: never listed as a snapshot).</summary>
+    public ContentStore Content => new(Path.Combine(Directory, ContentStore.FolderName));
+
     /// <summary>
     /// Starts writing a snapshot; disposing the writer without committing removes what it wrote. Writers
     /// hold the environment's lock, so a partial folder found now is what a killed writer left: it goes.
@@ -44,7 +48,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
 
         var partial = Path.Combine(Directory, PartialPrefix + id);
         System.IO.Directory.CreateDirectory(partial, DirectoryMode);
-        return new SnapshotWriter(partial, PathOf(id));
+        return new SnapshotWriter(partial, PathOf(id), Content);
     }
 
     /// <summary>Complete snapshots, newest first.</summary>
@@ -123,6 +127,21 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         File.WriteAllTextAsync(Path.Combine(PathOf(id), VerifiedMarker), DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
 
     public bool IsVerified(string id) => File.Exists(Path.Combine(PathOf(id), VerifiedMarker));
+
+    /// <summary>An incremental volume snapshot's listing; an unreadable one is a damaged snapshot.</summary>
+    public async Task<VolumeListing> LoadListingAsync(SnapshotManifest manifest, SnapshotArtifact artifact, CancellationToken ct)
+    {
+        try
+        {
+            await using var file = OpenArtifact(manifest, artifact);
+            return await JsonSerializer.DeserializeAsync<VolumeListing>(file, JsonOptions, ct).ConfigureAwait(false)
+                ?? throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} is empty");
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read ({e.Message})");
+        }
+    }
 
     private async Task<SnapshotManifest> ReadManifestAsync(string id, CancellationToken ct)
     {

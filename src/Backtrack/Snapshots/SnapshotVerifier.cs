@@ -35,7 +35,7 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
             await using var file = store.OpenArtifact(manifest, artifact);
             await using var metered = new MeteredStream(file, "verify " + artifact.Path, artifact.Size, progress);
             var volume = manifest.Volumes?.FirstOrDefault(v => v.Artifact == artifact.Path);
-            var files = volume is null ? null : await ReadVolumeFilesAsync(manifest, artifact, metered, ct).ConfigureAwait(false);
+            var files = volume is null || artifact.Kind == SnapshotArtifact.VolumeFiles ? null : await ReadVolumeFilesAsync(manifest, artifact, metered, ct).ConfigureAwait(false);
             await metered.CopyToAsync(Stream.Null, 1 << 16, ct).ConfigureAwait(false);
             if (metered.FinishHash() != artifact.Sha256)
             {
@@ -46,6 +46,10 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
             {
                 CompareFiles(manifest, volume, files);
                 await ValidateArchiveAsync(manifest, store.PathOf(manifest, artifact), ct).ConfigureAwait(false);
+            }
+            else if (volume is not null)
+            {
+                await ContentVerifier.VerifyAsync(store, manifest, volume, artifact, ct).ConfigureAwait(false);
             }
         }
     }

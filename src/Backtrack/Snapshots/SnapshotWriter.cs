@@ -10,11 +10,15 @@ public sealed class SnapshotWriter : IDisposable
     private readonly string final;
     private bool committed;
 
-    internal SnapshotWriter(string partial, string final)
+    internal SnapshotWriter(string partial, string final, ContentStore content)
     {
         this.partial = partial;
         this.final = final;
+        Content = content;
     }
+
+    /// <summary>The shared content store, as this snapshot adds to it: what it added goes again if the snapshot is not committed.</summary>
+    public ContentStore Content { get; }
 
     /// <summary>Streams an artifact into the snapshot (file 0600) through <paramref name="produce"/>; size and sha256 come from the same pass.</summary>
     public async Task<SnapshotArtifact> WriteArtifactAsync(
@@ -74,9 +78,16 @@ public sealed class SnapshotWriter : IDisposable
 
     public void Dispose()
     {
-        if (!committed && Directory.Exists(partial))
+        if (committed)
+        {
+            return;
+        }
+
+        if (Directory.Exists(partial))
         {
             Directory.Delete(partial, recursive: true);
         }
+
+        Content.RemoveAdded();
     }
 }

@@ -14,17 +14,23 @@ public static class TarSafety
         await using var reader = new TarReader(tar, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, ct).ConfigureAwait(false) is { } entry)
         {
-            Check(entry.Name, root, archiveName, entry.Name);
-            if (entry.EntryType is TarEntryType.SymbolicLink)
-            {
-                // A symlink's target is relative to the link's own directory, or absolute.
-                var directory = Path.GetDirectoryName(entry.Name.TrimEnd('/')) ?? "";
-                Check(entry.LinkName.StartsWith('/') ? entry.LinkName : $"{directory}/{entry.LinkName}", root, archiveName, entry.Name);
-            }
-            else if (entry.EntryType is TarEntryType.HardLink)
-            {
-                Check(entry.LinkName, root, archiveName, entry.Name);
-            }
+            ValidateEntry(entry.Name, entry.EntryType, entry.LinkName, root, archiveName);
+        }
+    }
+
+    /// <summary>Refuses one entry (by its name in the archive, and its link's target) outside <paramref name="root"/>.</summary>
+    public static void ValidateEntry(string name, TarEntryType type, string linkName, string root, string archiveName)
+    {
+        Check(name, root, archiveName, name);
+        if (type is TarEntryType.SymbolicLink)
+        {
+            // A symlink's target is relative to the link's own directory, or absolute.
+            var directory = Path.GetDirectoryName(name.TrimEnd('/')) ?? "";
+            Check(linkName.StartsWith('/') ? linkName : $"{directory}/{linkName}", root, archiveName, name);
+        }
+        else if (type is TarEntryType.HardLink)
+        {
+            Check(linkName, root, archiveName, name);
         }
     }
 

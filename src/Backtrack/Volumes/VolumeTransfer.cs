@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Pipelines;
 using Backtrack.Engine;
 using Backtrack.Snapshots;
+using Backtrack.Volumes.Files;
 
 namespace Backtrack.Volumes;
 
@@ -15,8 +16,10 @@ namespace Backtrack.Volumes;
 public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
 {
     private const string MountPath = "/bt-volume";
-    private const string Root = "bt-volume";
+    internal const string Root = "bt-volume";
     private const int CopyBuffer = 1 << 20;
+
+    internal static readonly PipeOptions Streaming = new(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false);
 
     /// <summary>The label on parked containers; its value is the volume the container mounts.</summary>
     public const string ParkedLabel = "org.backtrack.parked";
@@ -30,7 +33,7 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
         await using var source = await engine.GetArchiveAsync(parked.Id, MountPath, ct).ConfigureAwait(false);
         await using var output = new FileStream(archivePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBuffer, useAsync: true);
         File.SetUnixFileMode(archivePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 * CopyBuffer, resumeWriterThreshold: 4 * CopyBuffer, minimumSegmentSize: CopyBuffer, useSynchronizationContext: false));
+        var pipe = new Pipe(Streaming);
         var listing = Task.Run(() => ListFilesAsync(pipe.Reader, ct), ct);
         long size;
         string sha256;
@@ -140,6 +143,26 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
     public async Task ReplaceAsync(VolumeInfo volume, string archivePath, CancellationToken ct)
     {
         await ValidateAsync(archivePath, ct).ConfigureAwait(false);
+        await RecreateAsync(volume, async (parked, token) =>
+        {
+            await using var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+            await engine.PutArchiveAsync(parked, "/", archive, token).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>As the other overload, from an incremental snapshot's listing: its paths are checked first, the tar is made as it streams.</summary>
+    public async Task ReplaceAsync(VolumeInfo volume, VolumeListing listing, ContentStore content, string listingName, CancellationToken ct)
+    {
+        ListingArchive.Validate(listing, Root, listingName);
+        await RecreateAsync(
+            volume,
+            (parked, token) => ListingArchive.StreamAsync(listing, content, Root, (tar, t) => engine.PutArchiveAsync(parked, "/", tar, t), token),
+            ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The volume removed and created again with its labels, then filled by <paramref name="fill"/> through a parked container.</summary>
+    private async Task RecreateAsync(VolumeInfo volume, Func<string, CancellationToken, Task> fill, CancellationToken ct)
+    {
         // A process killed mid-transfer leaves its parked container holding the volume: it never ran, it is ours.
         foreach (var leftover in await engine.ListContainersAsync(new Dictionary<string, string?> { [ParkedLabel] = volume.Name }, ct).ConfigureAwait(false))
         {
@@ -154,8 +177,7 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
 
         await engine.CreateVolumeAsync(volume.Name, volume.Labels, ct).ConfigureAwait(false);
         await using var parked = await ParkAsync(volume.Name, ct).ConfigureAwait(false);
-        await using var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
-        await engine.PutArchiveAsync(parked.Id, "/", archive, ct).ConfigureAwait(false);
+        await fill(parked.Id, ct).ConfigureAwait(false);
     }
 
     /// <summary>Refuses an archive with an entry (or link) that would land outside the volume.</summary>

@@ -31,6 +31,20 @@ public sealed class DockerEngine : IContainerEngine
         client = new DockerClientBuilder().WithEndpoint(uri).Build();
     }
 
+    /// <summary>Through a unix socket the engine runs on this machine: its volumes' mountpoints are local paths.</summary>
+    private bool IsLocal => endpoint.StartsWith("unix://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Owners seen in the mountpoint are the container's own only without user-namespace remapping or a
+    /// rootless engine; otherwise the mountpoint is not offered (the archive API maps owners itself).
+    /// </summary>
+    private async Task<bool> MountpointsAreFaithfulAsync(CancellationToken ct) =>
+        IsLocal && !((await client.System.GetSystemInfoAsync(ct).ConfigureAwait(false)).SecurityOptions ?? [])
+            .Any(o => o.Contains("name=userns", StringComparison.Ordinal) || o.Contains("name=rootless", StringComparison.Ordinal));
+
+    /// <summary>A plain local volume keeps its data at its mountpoint; one with driver options (NFS, a device) is mounted there only while in use.</summary>
+    private static bool HoldsItsData(VolumeResponse volume) => volume.Driver == "local" && volume.Options is not { Count: > 0 };
+
     public Task<string> PingAsync(CancellationToken ct) =>
         Guard(async () => (await client.System.GetVersionAsync(ct).ConfigureAwait(false)).Version);
 
@@ -296,8 +310,9 @@ public sealed class DockerEngine : IContainerEngine
             var filter = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true);
             var response = await client.Volumes.ListAsync(
                 new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct).ConfigureAwait(false);
+            var local = response.Volumes is { Count: > 0 } && await MountpointsAreFaithfulAsync(ct).ConfigureAwait(false);
             return (response.Volumes ?? [])
-                .Select(v => new VolumeInfo(v.Name, v.Driver, v.Labels?.ToDictionary() ?? []))
+                .Select(v => new VolumeInfo(v.Name, v.Driver, v.Labels?.ToDictionary() ?? [], local && HoldsItsData(v) ? v.Mountpoint : null))
                 .OrderBy(v => v.Name, StringComparer.Ordinal)
                 .ToList();
         });
