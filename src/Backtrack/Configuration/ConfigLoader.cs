@@ -13,9 +13,9 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
 
-    private static readonly HashSet<string> ServiceKeys = ["health"];
+    private static readonly HashSet<string> ServiceKeys = ["health", "guard"];
 
     /// <summary>Finds the file: the explicit path, else backtrack.yml in the working directory.</summary>
     public static string Locate(string? explicitPath, string workingDirectory)
@@ -118,6 +118,7 @@ public static partial class ConfigLoader
             KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
+            Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
         };
     }
 
@@ -263,6 +264,7 @@ public static partial class ConfigLoader
 
         reader.RejectUnknown(map, key, ServiceKeys);
         var health = reader.Scalar(map, "health", $"{key}.health");
+        var guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guardNode ? ParseServiceGuard(reader, guardNode, $"{key}.guard") : null;
         return new ServiceConfig(name, health switch
         {
             null or "docker" => new ContainerHealthCheck(),
@@ -271,7 +273,7 @@ public static partial class ConfigLoader
                 new HttpHealthCheck(url),
             _ => throw reader.Error(map.Children[new YamlScalarNode("health")], $"{key}.health",
                 $"expected an http(s) URL, 'docker' or 'none' (got '{health}')"),
-        });
+        }, guard);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -30,6 +30,9 @@ public sealed record EnvironmentConfig(
 
     public VerifyConfig Verify { get; init; } = VerifyConfig.Default;
 
+    /// <summary>How 'deploy' and 'guard' watch a deploy.</summary>
+    public GuardConfig Guard { get; init; } = GuardConfig.Default;
+
     /// <summary>Cleanup never removes the images of the current release or of this many last good releases.</summary>
     public int KeepReleases { get; init; } = 3;
 

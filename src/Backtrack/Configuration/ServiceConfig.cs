@@ -1,3 +1,3 @@
 namespace Backtrack.Configuration;
 
-public sealed record ServiceConfig(string Name, HealthCheckSpec Health);
+public sealed record ServiceConfig(string Name, HealthCheckSpec Health, ServiceGuardConfig? Guard = null);
