@@ -16,6 +16,9 @@ namespace Backtrack.Guard;
 public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
 {
     private const int HistoryDepth = 100;
+
+    /// <summary>A resumed window lasts at least this long, so the events replayed since it opened arrive and are judged.</summary>
+    private static readonly TimeSpan ReplayGrace = TimeSpan.FromSeconds(2);
     private readonly GuardJournal journal = new(kit.Env.StateDirectory);
 
     // Decisions come from the loop, the event feed and the signals: one line at a time.
@@ -25,7 +28,7 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
     {
         var resumed = await journal.OpenWindowAsync(stop).ConfigureAwait(false);
         var open = resumed is { Window: { } id, Opened: { } opened, Until: { } until, Baseline: { } baseline }
-            ? new WatchWindow(id, opened, until, baseline, resumed.Containers ?? new Dictionary<string, string>())
+            ? new WatchWindow(id, opened, Later(until, Now + ReplayGrace), baseline, resumed.Containers ?? new Dictionary<string, string>())
             : null;
         // Resumed, every container started since the window opened joins it as its start event is replayed.
         var known = open is null ? (await kit.ContainersAsync(stop).ConfigureAwait(false)).Keys.ToHashSet() : [];
@@ -184,6 +187,8 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
     public void Dispose() => writing.Dispose();
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC";
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 }

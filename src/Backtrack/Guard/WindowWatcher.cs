@@ -19,7 +19,7 @@ public sealed class WindowWatcher(EnvironmentConfig env, GuardSignals signals, T
         var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
         IReadOnlyList<IPolledSignal> polled = [];
         var version = -1;
-        while (clock.GetUtcNow() < window.Until)
+        do
         {
             if (version != window.Version)
             {
@@ -48,6 +48,7 @@ public sealed class WindowWatcher(EnvironmentConfig env, GuardSignals signals, T
                 return detection;
             }
         }
+        while (clock.GetUtcNow() < window.Until);
 
         return null;
     }
@@ -56,6 +57,15 @@ public sealed class WindowWatcher(EnvironmentConfig env, GuardSignals signals, T
     private async Task<Detection?> NextEventFailureAsync(
         WatchWindow window, ChannelReader<EngineEvent> events, Func<EngineEvent, CancellationToken, Task> onOtherEvent, CancellationToken ct)
     {
+        // What has arrived is judged first, even at the window's end: a resumed guard judges replayed events.
+        while (events.TryRead(out var pending))
+        {
+            if (await JudgeAsync(window, pending, onOtherEvent, ct).ConfigureAwait(false) is { } detection)
+            {
+                return detection;
+            }
+        }
+
         var left = window.Until - clock.GetUtcNow();
         using var interval = CancellationTokenSource.CreateLinkedTokenSource(ct);
         interval.CancelAfter(left < env.Guard.Interval ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : env.Guard.Interval);
@@ -65,21 +75,33 @@ public sealed class WindowWatcher(EnvironmentConfig env, GuardSignals signals, T
             {
                 while (events.TryRead(out var engineEvent))
                 {
-                    if (ContainerEventJudge.Service(engineEvent) is { } service && GuardSignals.WatchesEvents(env, service)
-                        && ContainerEventJudge.Judge(engineEvent, window.Containers) is { } detection)
+                    if (await JudgeAsync(window, engineEvent, onOtherEvent, ct).ConfigureAwait(false) is { } detection)
                     {
                         return detection;
                     }
-
-                    await onOtherEvent(engineEvent, ct).ConfigureAwait(false);
                 }
             }
+
+            // The stream ended (the engine went away): wait out the interval; the polled signals still run.
+            await Task.Delay(Timeout.InfiniteTimeSpan, interval.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // The interval is over: time to read the polled signals again.
         }
 
+        return null;
+    }
+
+    private async Task<Detection?> JudgeAsync(WatchWindow window, EngineEvent engineEvent, Func<EngineEvent, CancellationToken, Task> onOtherEvent, CancellationToken ct)
+    {
+        if (ContainerEventJudge.Service(engineEvent) is { } service && GuardSignals.WatchesEvents(env, service)
+            && ContainerEventJudge.Judge(engineEvent, window.Containers) is { } detection)
+        {
+            return detection;
+        }
+
+        await onOtherEvent(engineEvent, ct).ConfigureAwait(false);
         return null;
     }
 }
