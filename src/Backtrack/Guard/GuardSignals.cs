@@ -9,6 +9,7 @@ namespace Backtrack.Guard;
 
 /// <summary>The polled signals of every service of the environment as it runs now, per its configuration, plus any the caller adds (a metric query).</summary>
 public sealed class GuardSignals(IContainerQueries engine, ProjectInspector inspector, HealthChecker checker, TimeProvider clock, IReadOnlyList<IPolledSignal> extra)
+    : ISignalSource
 {
     /// <summary>A check may take this long before it counts as failed; a poll interval longer than this gives it the interval.</summary>
     private static readonly TimeSpan MinimumCheckTimeout = TimeSpan.FromSeconds(2);

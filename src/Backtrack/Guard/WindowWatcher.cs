@@ -10,7 +10,7 @@ namespace Backtrack.Guard;
 /// as it arrives (not polled). Returns the first failure, or null when the window passed. A signal that
 /// cannot be read is reported, once per new detail, and never fails the window by itself.
 /// </summary>
-public sealed class WindowWatcher(EnvironmentConfig env, GuardSignals signals, TimeProvider clock)
+public sealed class WindowWatcher(EnvironmentConfig env, ISignalSource signals, TimeProvider clock)
 {
     /// <param name="onOtherEvent">An event that is no failure of the window's containers (guard: a new container joins the window).</param>
     public async Task<Detection?> RunAsync(
