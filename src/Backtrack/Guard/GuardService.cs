@@ -48,9 +48,14 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
 
                 var window = open;
                 var detection = await kit.Watcher.RunAsync(window, events, (e, ct) => JoinAsync(window, e, known, ct), Note, stop).ConfigureAwait(false);
-                await (detection is null ? PassAsync(window) : RollBackAsync(window, detection)).ConfigureAwait(false);
+                var restored = detection is null ? null : await RollBackAsync(window, detection).ConfigureAwait(false);
+                if (detection is null)
+                {
+                    await PassAsync(window).ConfigureAwait(false);
+                }
+
                 open = null;
-                known = (await kit.ContainersAsync(CancellationToken.None).ConfigureAwait(false)).Keys.ToHashSet();
+                known = await BaselineContainersAsync(restored).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException && stop.IsCancellationRequested)
@@ -103,7 +108,7 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
             window.Id, Until: window.Until, Containers: new Dictionary<string, string> { [engineEvent.ContainerId] = service })).ConfigureAwait(false);
     }
 
-    /// <summary>The service of a container that started, is not known, still runs under its service's name, and was not started by a command holding the lock.</summary>
+    /// <summary>The service of a container that started, is not known, is still its service's container, and was not started by a command holding the lock.</summary>
     private async Task<string?> NewServiceAsync(EngineEvent engineEvent, HashSet<string> known, CancellationToken ct)
     {
         if (engineEvent.Action != "start" || known.Contains(engineEvent.ContainerId) || ContainerEventJudge.Service(engineEvent) is not { } service)
@@ -112,7 +117,9 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         }
 
         var details = await kit.Inspector.ServicesAsync(kit.Env, ct).ConfigureAwait(false);
-        if (!details.Any(s => s.Container is { State.Running: true } c && c.Id == engineEvent.ContainerId))
+        // A container that crashed at once still counts (its exit, next in the stream, fails the window); one
+        // removed or set aside since (a rollback's own, undone) does not.
+        if (!details.Any(s => s.Container?.Id == engineEvent.ContainerId))
         {
             return null;
         }
@@ -133,8 +140,26 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         await DecideAsync(new GuardDecision(Now, GuardDecision.WindowPassed, $"every service stayed healthy; {note}", window.Id)).ConfigureAwait(false);
     }
 
-    /// <summary>Every service back to the window's release; runs to its end whatever arrives meanwhile. A held lock or a plan that cannot be made is journaled: guard never retries on its own.</summary>
-    private async Task RollBackAsync(WatchWindow window, Detection detection)
+    /// <summary>
+    /// The containers that run once a window closed, as guard's new baseline. After a rollback, those of the
+    /// release it restored: a container a deploy made while the rollback ran is not among them, so its start
+    /// event, waiting in the channel, opens the next window.
+    /// </summary>
+    private async Task<HashSet<string>> BaselineContainersAsync(Release? restored)
+    {
+        var services = await kit.Inspector.ServicesAsync(kit.Env, CancellationToken.None).ConfigureAwait(false);
+        return services
+            .Where(s => s.Container is { } c && (restored is null || restored.Service(s.Service)?.ContainerName == c.Name && restored.Service(s.Service)?.ImageId == c.ImageId))
+            .Select(s => s.Container!.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every service back to the window's release; runs to its end whatever arrives meanwhile. Returns the
+    /// release recorded after a successful rollback. A held lock or a plan that cannot be made is journaled:
+    /// guard never retries on its own.
+    /// </summary>
+    private async Task<Release?> RollBackAsync(WatchWindow window, Detection detection)
     {
         await DecideAsync(new GuardDecision(Now, GuardDecision.Detected, detection.Describe(), window.Id)).ConfigureAwait(false);
         try
@@ -147,10 +172,12 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
             await DecideAsync(new GuardDecision(Now, succeeded ? GuardDecision.RolledBack : GuardDecision.RollbackFailed,
                 (succeeded ? $"every service is back on release {window.Baseline}" : $"the rollback failed ({outcome.Execution.Error}); the failed deploy still runs, look now")
                 + $"; operation {plan.Id}, report {report}; no further automatic action until the next deploy", window.Id)).ConfigureAwait(false);
+            return succeeded ? outcome.Outputs.OfType<Release>().LastOrDefault() : null;
         }
         catch (BacktrackException e)
         {
             await DecideAsync(new GuardDecision(Now, GuardDecision.Skipped, $"not rolled back: {e.Message}", window.Id)).ConfigureAwait(false);
+            return null;
         }
     }
 
