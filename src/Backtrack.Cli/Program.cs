@@ -54,6 +54,8 @@ app.Configure(config =>
         snapshot.AddCommand<SnapshotPruneCommand>("prune").WithDescription("Remove old snapshots (--keep N [--keep-days D]); never the newest verified, a recent safety one or one in use");
         snapshot.AddCommand<SnapshotCleanupCommand>("cleanup").WithDescription("Drop the databases that database rollbacks kept aside");
     });
+    config.AddCommand<DeployCommand>("deploy").WithDescription("Record, run the deploy command, watch every service for a window; roll everything back on failure");
+    config.AddCommand<GuardCommand>("guard").WithDescription("Watch every deploy from the engine's event stream; roll the whole stack back when one fails (until SIGTERM)");
     config.AddCommand<PinCommand>("pin").WithDescription("Write the running images into the Compose project, so 'docker compose up -d' keeps them");
     config.AddCommand<RepairCommand>("repair").WithDescription("Finish what an interrupted rollback left, back to what ran before");
     config.AddCommand<VerifyCommand>("verify").WithDescription("The post-rollback checklist: running, healthy, clean logs, steady restarts, databases, disk");

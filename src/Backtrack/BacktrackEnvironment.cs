@@ -90,6 +90,17 @@ public sealed class BacktrackEnvironment : IDisposable
     public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
         new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
+    /// <summary>What 'deploy' and 'guard' work with; extra signals (a metric query) are read beside every service's own.</summary>
+    public async Task<Guard.GuardKit> GuardKitAsync(IReadOnlyList<Guard.Signals.IPolledSignal> extraSignals, CancellationToken ct)
+    {
+        var database = await DatabaseAsync(ct).ConfigureAwait(false);
+        var releases = new ReleaseStore(database);
+        var signals = new Guard.GuardSignals(Engine, Inspector, Checker, Clock, extraSignals);
+        return new Guard.GuardKit(
+            Config, Operations, Inspector, Engine, new Guard.WindowWatcher(Config, signals, Clock), new RollbackPlanner(Engine, Inspector, releases, Clock), releases,
+            new Reports.IncidentReportSource(new JournalReader(database), releases, new VerificationStore(database)), Clock);
+    }
+
     public async Task<JournalReader> JournalAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
     public async Task<RepairPlanner> RepairPlannerAsync(CancellationToken ct) => new(await JournalAsync(ct).ConfigureAwait(false), Clock);

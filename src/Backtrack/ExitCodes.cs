@@ -19,4 +19,10 @@ public static class ExitCodes
 
     /// <summary>The user declined the confirmation.</summary>
     public const int Declined = 5;
+
+    /// <summary>A guarded deploy failed its watch window and every service was rolled back to the release before it.</summary>
+    public const int RolledBack = 6;
+
+    /// <summary>A guarded deploy failed its watch window and its rollback failed too: the failed deploy still runs; a person must look.</summary>
+    public const int RollbackFailed = 7;
 }

@@ -8,8 +8,12 @@ namespace Backtrack.Cli.Commands;
 public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : EnvironmentSettings
 {
+    /// <summary>What follows '--' on the command line (deploy's command).</summary>
+    protected IReadOnlyList<string> RemainingArguments { get; private set; } = [];
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        RemainingArguments = context.Remaining.Raw.ToList();
         var path = ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory());
         var config = await ConfigLoader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         var selected = config.Select(settings.Environment);

@@ -53,16 +53,8 @@ public static partial class ConfigLoader
             security);
     }
 
-    private static GuardConfig ParseGuard(Reader reader, YamlMappingNode parent, string key)
-    {
-        if (reader.Mapping(parent, "guard", key) is not { } map)
-        {
-            return GuardConfig.None;
-        }
-
-        reader.RejectUnknown(map, key, ["prometheus"]);
-        return new GuardConfig(reader.Mapping(map, "prometheus", $"{key}.prometheus") is { } prometheus ? ParsePrometheus(reader, prometheus, $"{key}.prometheus") : null);
-    }
+    private static PrometheusConfig? PrometheusIn(Reader reader, YamlMappingNode parent, string key) =>
+        reader.Mapping(parent, "prometheus", key) is { } map ? ParsePrometheus(reader, map, key) : null;
 
     private static PrometheusConfig ParsePrometheus(Reader reader, YamlMappingNode map, string key)
     {

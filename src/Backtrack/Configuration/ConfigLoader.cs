@@ -117,8 +117,8 @@ public static partial class ConfigLoader
             Verify = reader.Mapping(map, "verify", $"{key}.verify") is { } verify ? ParseVerify(reader, verify, $"{key}.verify") : VerifyConfig.Default,
             KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
-            Guard = ParseGuard(reader, map, $"{key}.guard"),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
+            Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
         };
     }
 
@@ -258,6 +258,7 @@ public static partial class ConfigLoader
 
         reader.RejectUnknown(map, key, ServiceKeys);
         var health = reader.Scalar(map, "health", $"{key}.health");
+        var guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guardNode ? ParseServiceGuard(reader, guardNode, $"{key}.guard") : null;
         return new ServiceConfig(name, health switch
         {
             null or "docker" => new ContainerHealthCheck(),
@@ -266,10 +267,7 @@ public static partial class ConfigLoader
                 new HttpHealthCheck(url),
             _ => throw reader.Error(map.Children[new YamlScalarNode("health")], $"{key}.health",
                 $"expected an http(s) URL, 'docker' or 'none' (got '{health}')"),
-        })
-        {
-            Guard = ParseGuard(reader, map, $"{key}.guard"),
-        };
+        }, guard);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

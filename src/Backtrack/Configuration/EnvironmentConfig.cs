@@ -30,8 +30,8 @@ public sealed record EnvironmentConfig(
 
     public VerifyConfig Verify { get; init; } = VerifyConfig.Default;
 
-    /// <summary>The signals that watch a deploy of any service (each service may add its own).</summary>
-    public GuardConfig Guard { get; init; } = GuardConfig.None;
+    /// <summary>How 'deploy' and 'guard' watch a deploy.</summary>
+    public GuardConfig Guard { get; init; } = GuardConfig.Default;
 
     /// <summary>Cleanup never removes the images of the current release or of this many last good releases.</summary>
     public int KeepReleases { get; init; } = 3;

@@ -24,9 +24,13 @@ public sealed class OperationSession : IDisposable
     /// <summary>The operations a repair session undoes or completes, newest first.</summary>
     public IReadOnlyList<OperationRecord> Repairing { get; }
 
-    /// <summary>Runs the plan: journaled as data before any step, notified, observed; a repair closes what it repaired. Services add to what steps reach (a progress view).</summary>
+    /// <summary>
+    /// Runs the plan: journaled as data before any step, notified, observed; a repair closes what it repaired.
+    /// Services add to what steps reach (a progress view); a command journals it under another line than the
+    /// session's (a deploy's automatic rollback names what it detected).
+    /// </summary>
     public async Task<OperationOutcome> RunAsync(
-        Plan plan, IReadOnlyList<IExecutionObserver> observers, CancellationToken ct, IReadOnlyDictionary<Type, object>? services = null)
+        Plan plan, IReadOnlyList<IExecutionObserver> observers, CancellationToken ct, IReadOnlyDictionary<Type, object>? services = null, string? command = null)
     {
         if (held is null)
         {
@@ -41,7 +45,7 @@ public sealed class OperationSession : IDisposable
         }
 
         var context = new StepContext(plan.Id, service.Clock, stepServices);
-        var journal = new Journal(database, service.Clock, Command);
+        var journal = new Journal(database, service.Clock, command ?? Command);
         using var notifier = NotifyingObserver.FromConfig(service.Config, journal, service.Warnings);
         IExecutionObserver[] all = [journal, .. observers, notifier];
         var result = await new PlanExecutor(all).ExecuteAsync(plan, context, ct).ConfigureAwait(false);

@@ -41,7 +41,7 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
         }
 
         steps.AddRange(changes.Select(c => c.Spec.Image).Distinct().Select(image => new EnsureImageStep(0, "images", image)));
-        steps.Add(new RecordReleaseStep(0, "before-rollback", "state before rollback"));
+        steps.Add(new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
 
         var levels = DependencyLevels(changes.Select(c => c.Current).ToList());
         foreach (var change in changes)
@@ -127,7 +127,7 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
     }
 
     /// <summary>
-    /// "previous": the newest release in which one of the services ran another image than now.
+    /// "previous": the newest release in which one of the services ran another image than now, never one that failed a watch window.
     /// A number: that release.
     /// </summary>
     private async Task<Release> FindReleaseAsync(
@@ -142,7 +142,8 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
         }
 
         var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
-        return history.FirstOrDefault(r => current.Zip(services).Any(p => r.Service(p.Second) is { } s && s.ImageId != p.First.ImageId))
+        // A deploy that failed its watch window is never a target: rolling back to it would loop.
+        return history.Where(r => !ReleaseOrigins.FailedItsWindow(r)).FirstOrDefault(r => current.Zip(services).Any(p => r.Service(p.Second) is { } s && s.ImageId != p.First.ImageId))
             ?? throw new BacktrackException(
                 $"no earlier release of {string.Join(", ", services)} is recorded; run 'backtrack record' after each deploy, "
                 + $"or name a target with --to TAG|IMAGE_ID ('backtrack versions {services[0]}' lists candidates)");

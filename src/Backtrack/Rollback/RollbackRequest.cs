@@ -13,4 +13,9 @@ public sealed record RollbackRequest(
     bool Verify = true)
 {
     public const string Previous = "previous";
+
+    /// <summary>The origin of the release recorded before the swap: an automatic rollback marks the failed deploy (<see cref="Releases.ReleaseOrigins.FailedWindow"/>).</summary>
+    public string RecordBeforeAs { get; init; } = Releases.ReleaseOrigins.BeforeRollback;
+
+    public string BeforeNote { get; init; } = "state before rollback";
 }

@@ -24,7 +24,7 @@ public static class ConfiguredSecrets
             SecretRegistry.AddValue(value);
         }
 
-        PrometheusConfig?[] prometheus = [config.Guard.Prometheus, .. config.Services.Values.Select(s => s.Guard.Prometheus)];
+        PrometheusConfig?[] prometheus = [config.Guard.Prometheus, .. config.Services.Values.Select(s => s.Guard?.Prometheus)];
         var urls = config.Services.Values.Select(s => s.Health).OfType<HttpHealthCheck>().Select(h => h.Url)
             .Concat(prometheus.OfType<PrometheusConfig>().Select(p => p.Url));
         foreach (var url in urls)

@@ -31,6 +31,38 @@ public sealed class BacktrackProcess(Process process) : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken ct = default) => process.WaitForExitAsync(ct);
 
+    /// <summary>Sends SIGTERM, as systemd stops a service.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Reads standard output until a line contains TEXT; fails with what was read at the deadline or the end.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var seen = new List<string>();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+            {
+                seen.Add(line);
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // At the deadline: fail below with what was read.
+        }
+
+        Assert.Fail($"no line with '{text}' within {timeout.TotalSeconds} s; read:\n{string.Join('\n', seen)}");
+        return "";
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

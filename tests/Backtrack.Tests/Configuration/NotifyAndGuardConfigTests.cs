@@ -43,7 +43,7 @@ public sealed class NotifyAndGuardConfigTests
         Assert.Equal(["ops@example.com", "lead@example.com"], email.To);
         Assert.Equal(("SMTP_USER", "SMTP_PASSWORD"), (email.UsernameEnv, email.PasswordEnv));
         Assert.Equal(new PrometheusConfig(new Uri("http://127.0.0.1:9090"), "sum(rate(errors[1m])) / sum(rate(requests[1m]))", 0.05), env.Guard.Prometheus);
-        Assert.Equal(new PrometheusConfig(new Uri("http://prom:9090/prefix"), "web_error_ratio", 0.01), env.Services["web"].Guard.Prometheus);
+        Assert.Equal(new PrometheusConfig(new Uri("http://prom:9090/prefix"), "web_error_ratio", 0.01), env.Services["web"].Guard?.Prometheus);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class NotifyAndGuardConfigTests
         Assert.Null(env.Notify.PagerDuty);
         Assert.Null(env.Notify.Email);
         Assert.Equal(NotifyConfig.DefaultTimeout, env.Notify.Timeout);
-        Assert.Equal(GuardConfig.None, env.Guard);
+        Assert.Equal(GuardConfig.Default, env.Guard);
     }
 
     [Theory]

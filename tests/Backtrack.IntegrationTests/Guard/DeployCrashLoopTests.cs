@@ -1,0 +1,16 @@
+using Backtrack.IntegrationTests.Infrastructure;
+
+namespace Backtrack.IntegrationTests.Guard;
+
+public sealed class DeployCrashLoopTests : IAsyncLifetime
+{
+    private readonly GuardStack stack = new();
+
+    public Task InitializeAsync() => stack.InitializeAsync();
+
+    public Task DisposeAsync() => stack.DisposeAsync();
+
+    [Fact]
+    public Task A_deploy_that_fails_is_rolled_back_every_service_and_reported() =>
+        GuardedDeploy.RolledBackAsync(stack, GuardStack.CrashLoop, "exited with code 3");
+}
