@@ -40,6 +40,7 @@ public sealed class OperationSession : IDisposable
             stepServices[type] = extra;
         }
 
+        await using var watch = stepServices.GetValueOrDefault(typeof(RestartWatch)) as RestartWatch;
         var context = new StepContext(plan.Id, service.Clock, stepServices);
         using var notifier = WebhookNotifier.FromConfig(service.Config, service.Warnings);
         IExecutionObserver[] all = [new Journal(database, service.Clock, Command), .. observers, .. notifier is null ? Array.Empty<IExecutionObserver>() : [notifier]];
