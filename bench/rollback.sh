@@ -69,35 +69,7 @@ services:
       org.backtrack.bench: "true"
       org.backtrack.bench.run: "$project"
 EOF
-# The proxy of tests/Backtrack.IntegrationTests/Infrastructure/ProxyStack.cs, in front of app.
-cat >"$work/haproxy.cfg" <<'EOF'
-global
-  maxconn 256
-defaults
-  mode http
-  timeout connect 500ms
-  timeout client 10s
-  timeout server 10s
-  timeout check 2s
-  retries 3
-  option redispatch 1
-  retry-on conn-failure empty-response response-timeout 502 503 504
-resolvers docker
-  nameserver dns 127.0.0.11:53
-  timeout resolve 100ms
-  timeout retry 100ms
-  hold valid 100ms
-  hold obsolete 100ms
-  hold nx 100ms
-frontend app
-  bind :8080
-  default_backend app
-backend app
-  balance roundrobin
-  option httpchk GET /health
-  default-server init-addr none resolvers docker check inter 200ms fall 3 rise 1
-  server-template app 4 app:8080
-EOF
+sed s/SERVICE/app/ demo/proxy/haproxy.cfg >"$work/haproxy.cfg"
 cat >"$work/backtrack.yml" <<EOF
 environments:
   bench:

@@ -5,10 +5,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A service reached only through a real reverse proxy: web (the demo image, no published port) behind
-/// haproxy (Debian's, in the image scripts/setup.sh builds), which resolves web's network alias through
-/// Docker's DNS (127.0.0.11) every 100 ms, checks /health every 200 ms (down after 3 failures) and retries a failed connection on
-/// another server, as a proxy in front of a start-first service is set up. Only the proxy is published,
-/// on 127.0.0.1.
+/// haproxy (Debian's, in the image scripts/setup.sh builds) configured by demo/proxy/haproxy.cfg, which
+/// resolves web's network alias through Docker's DNS. Only the proxy is published, on 127.0.0.1.
 /// </summary>
 public sealed class ProxyStack : ComposeFixture
 {
@@ -27,7 +25,8 @@ public sealed class ProxyStack : ComposeFixture
     /// <summary>The project up, the proxy answering with web's version, the first release recorded.</summary>
     public override async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(Directory, "haproxy.cfg"), HaproxyConfig);
+        var config = await File.ReadAllTextAsync(Path.Combine(RepoRoot, "demo", "proxy", "haproxy.cfg"));
+        await File.WriteAllTextAsync(Path.Combine(Directory, "haproxy.cfg"), config.Replace("SERVICE", "web", StringComparison.Ordinal));
         await base.InitializeAsync();
         await WaitForProxyAsync();
         await RecordAsync("v1");
@@ -74,36 +73,6 @@ public sealed class ProxyStack : ComposeFixture
                 drain: 1s
               proxy:
                 health: none
-        """;
-
-    private const string HaproxyConfig = """
-        global
-          maxconn 256
-        defaults
-          mode http
-          timeout connect 500ms
-          timeout client 10s
-          timeout server 10s
-          timeout check 2s
-          retries 3
-          option redispatch 1
-          retry-on conn-failure empty-response response-timeout 502 503 504
-        resolvers docker
-          nameserver dns 127.0.0.11:53
-          timeout resolve 100ms
-          timeout retry 100ms
-          hold valid 100ms
-          hold obsolete 100ms
-          hold nx 100ms
-        frontend web
-          bind :8080
-          default_backend web
-        backend web
-          balance roundrobin
-          option httpchk GET /health
-          default-server init-addr none resolvers docker check inter 200ms fall 3 rise 1
-          server-template web 4 web:8080
-
         """;
 
     /// <summary>Waits (bounded) until the proxy serves web.</summary>
