@@ -66,8 +66,9 @@ public sealed class RestartWatch : IAsyncDisposable
         {
             // Disposed.
         }
-        catch (BacktrackException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Never the operation's failure: the restart check reports it.
             lost = e.Message;
         }
     }
