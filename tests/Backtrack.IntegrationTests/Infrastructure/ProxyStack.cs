@@ -63,10 +63,6 @@ public sealed class ProxyStack : ComposeFixture
           test:
             project: {Project}
             stateDir: state
-            healthTimeout: 15s
-            stopTimeout: 5s
-            verify:
-              restartWindow: 1s
             services:
               web:
                 health: docker
