@@ -7,6 +7,12 @@
 #   b     manual path: `docker stop` web + `docker run -d` of the other tag on the same port -> first 200
 #   c     `backtrack rollback service web --to <other tag> --yes --no-verify` (alternating v1/v3) until it returns
 #         (also timed with --dry-run just before: the CLI's start-up and planning, changing nothing)
+#   d     start-first: `backtrack rollback service app --to <tag> --no-verify` of a service with no published
+#         port behind a real haproxy (Debian's, scripts/setup.sh's image; it resolves app's alias through
+#         Docker's DNS), while a curl loop requests /version through the proxy: failed requests (target 0)
+#   e     the same rollback back, with verification (restartWindow 5s), end to end; and how long after
+#         max(last gate, new container's start + window) verify ends (the window runs beside the swap;
+#         target <= 1000 ms)
 # and prints a markdown table of medians. Target: c <= 1.3 * a + stop.
 #
 #   N=7 WEB_TAG=v1 bench/rollback.sh      (N >= 5 rounds, default 7; one untimed warm-up round first)
@@ -36,6 +42,7 @@ manual="$project-manual"
 BT_TIMEOUT=60
 bench_traps
 port=$(free_port)
+proxy_port=$(free_port)
 
 url="http://127.0.0.1:$port/health"
 
@@ -49,7 +56,20 @@ services:
     labels:
       org.backtrack.bench: "true"
       org.backtrack.bench.run: "$project"
+  app:
+    image: backtrack-demo/web:v1
+    labels:
+      org.backtrack.bench: "true"
+      org.backtrack.bench.run: "$project"
+  proxy:
+    image: backtrack-test/haproxy:latest
+    ports: ["127.0.0.1:$proxy_port:8080"]
+    volumes: ["./haproxy.cfg:/etc/haproxy/haproxy.cfg:ro"]
+    labels:
+      org.backtrack.bench: "true"
+      org.backtrack.bench.run: "$project"
 EOF
+sed s/SERVICE/app/ demo/proxy/haproxy.cfg >"$work/haproxy.cfg"
 cat >"$work/backtrack.yml" <<EOF
 environments:
   bench:
@@ -57,9 +77,16 @@ environments:
     stateDir: state
     healthTimeout: 20s
     stopTimeout: 10s
+    verify:
+      restartWindow: 5s
     services:
       web:
         health: $url
+      app:
+        health: docker
+        drain: 1s
+      proxy:
+        health: none
 EOF
 
 # Prints the HTTP status of one probe of URL (000 when there is no answer).
@@ -92,7 +119,31 @@ log "project $project, port $port, web:$WEB_TAG, N=$N (+$WARMUP warm-up), engine
 wait_healthy "$(now)" >/dev/null
 bt record --note bench >/dev/null || die "backtrack record failed"
 
-A=() B=() C=() S=() D=()
+# Requests /version through the proxy until $work/stop-loop exists (at most 5000 requests, 120 s);
+# prints "requests failed".
+request_loop() {
+  local n=0 failed=0 end=$((SECONDS + 120))
+  while [ ! -e "$work/stop-loop" ] && [ $n -lt 5000 ] && [ $SECONDS -lt $end ]; do
+    n=$((n + 1))
+    [ "$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$proxy_port/version")" = 200 ] || failed=$((failed + 1))
+  done
+  echo "$n $failed"
+}
+
+# For the newest operation: ms from max(last gate's end, last container start's end + the 5 s window) to verify's end.
+verify_overshoot_ms() {
+  bt history -o json --limit 1 | python3 -c '
+import json, sys
+from datetime import datetime, timedelta
+t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
+steps = [s for s in json.load(sys.stdin)[0]["steps"] if s["phase"] == "apply" and s.get("ended")]
+end = lambda kind: max(t(s["ended"]) for s in steps if s["kind"] == kind)
+ready = max(end("health.gate"), end("container.start") + timedelta(seconds=5))
+print(round((end("verify") - ready).total_seconds() * 1000))
+'
+}
+
+A=() B=() C=() S=() D=() F=() R=() E=() O=()
 current=$WEB_TAG
 rounds=$((N + WARMUP))
 for round in $(seq 1 "$rounds"); do
@@ -135,15 +186,32 @@ for round in $(seq 1 "$rounds"); do
   [ "$version" = "web $target" ] || die "after rollback to $target web serves version '$version'"
   current=$target
 
+  # (d): start-first rollback of app behind the proxy under a request loop; (e): back again, with verification.
+  rm -f "$work/stop-loop"
+  request_loop >"$work/loop.out" &
+  loop_pid=$!
+  bt rollback service app --to "$target" --yes --no-verify >"$work/app.log" 2>&1 ||
+    { touch "$work/stop-loop"; cat "$work/app.log" >&2; die "backtrack rollback service app --to $target failed"; }
+  touch "$work/stop-loop"
+  wait "$loop_pid"
+  read -r requests failed <"$work/loop.out"
+  t0=$(now)
+  bt rollback service app --to "$(other_tag "$target")" --yes >"$work/verify.log" 2>&1 ||
+    { cat "$work/verify.log" >&2; die "backtrack rollback service app with verification failed"; }
+  e_ms=$(ms_since "$t0")
+  overshoot=$(verify_overshoot_ms)
+
   if [ "$keep" -eq 1 ]; then
-    A+=("$a_ms") B+=("$b_ms") C+=("$c_ms") S+=("$stop_ms") D+=("$d_ms")
-    log "round $((round - WARMUP))/$N: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} dry-run=${d_ms} ms (-> $target)"
+    A+=("$a_ms") B+=("$b_ms") C+=("$c_ms") S+=("$stop_ms") D+=("$d_ms") F+=("$failed") R+=("$requests") E+=("$e_ms") O+=("$overshoot")
+    log "round $((round - WARMUP))/$N: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} dry-run=${d_ms} ms (-> $target); d: $failed of $requests requests failed; e=${e_ms} ms, verify ended ${overshoot} ms after gate/window"
   else
     log "warm-up: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} ms (-> $target)"
   fi
 done
 
 ma=$(median "${A[@]}") mb=$(median "${B[@]}") mc=$(median "${C[@]}") ms=$(median "${S[@]}") md=$(median "${D[@]}")
+total_failed=$(printf '%s\n' "${F[@]}" | awk '{s += $1} END {print s}')
+total_requests=$(printf '%s\n' "${R[@]}" | awk '{s += $1} END {print s}')
 target_ms=$(awk -v a="$ma" -v s="$ms" 'BEGIN {printf "%.0f", 1.3 * a + s}')
 met=$(awk -v c="$mc" -v t="$target_ms" 'BEGIN {print (c <= t) ? "met" : "missed"}')
 
@@ -161,6 +229,9 @@ Rollback benchmark: 1 service, median and range of $N runs, engine $(engine_vers
 | c / a | $(ratio "$mc" "$ma") | |
 | b / c | $(ratio "$mb" "$mc") | |
 | c / (a + stop) | $(ratio "$mc" "$(awk -v a="$ma" -v s="$ms" 'BEGIN {print a + s}')") | |
+| (d) start-first \`rollback service app\` behind haproxy: failed requests of all rounds | $total_failed of $total_requests | $(range "${F[@]}") per round |
+| (e) \`rollback service app --to <tag> --yes\` with verification (restartWindow 5 s) | $(median "${E[@]}") | $(range "${E[@]}") |
+| (e) verify's end after max(last gate, new container's start + window) | $(median "${O[@]}") | $(range "${O[@]}") |
 
 Target c ≤ 1.3 × a + stop = $target_ms ms: **$met** (c = $mc ms).
 EOF

@@ -94,6 +94,21 @@ build_demo_images() {
   rm -rf "$work"
 }
 
+# haproxy from Debian in an image FROM scratch (its binary and the libraries ldd lists): the reverse proxy
+# in front of a start-first service in its tests and in bench/rollback.sh (d); it resolves the service's
+# network alias through Docker's DNS. The configuration is mounted by whoever runs it.
+build_proxy_image() {
+  local work bin; work=$(mktemp -d) bin=$(command -v haproxy)
+  mkdir -p "$work/rootfs"
+  cp --parents "$bin" "$work/rootfs/"
+  ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | while read -r lib; do
+    cp --parents -L "$lib" "$work/rootfs/"
+  done
+  printf '%s\n' 'FROM scratch' 'COPY rootfs /' "ENTRYPOINT [\"$bin\", \"-db\", \"-f\", \"/etc/haproxy/haproxy.cfg\"]" >"$work/Dockerfile"
+  build_image backtrack-test/haproxy:latest "$work"
+  rm -rf "$work"
+}
+
 # The stamp holds the commit the build was made from ('backtrack --version' names it): a new commit rebuilds too.
 build_tool() {
   local stamp=.build/stamp sources commit
@@ -108,11 +123,12 @@ build_tool() {
   echo "$commit" >"$stamp"
 }
 
-apt_install docker.io busybox-static git ca-certificates curl
+apt_install docker.io busybox-static git ca-certificates curl haproxy
 start_dockerd
 install_compose
 install_prometheus
 build_demo_images
+build_proxy_image
 # Postgres 15 and Redis 7 for the database snapshots and their tests (debootstrap + docker import; cached).
 scripts/build-db-image.sh
 build_tool

@@ -117,6 +117,8 @@ public sealed class BacktrackEnvironment : IDisposable
             [typeof(ReleaseRecorder)] = await RecorderAsync(ct).ConfigureAwait(false),
             [typeof(Verifier)] = Verifier,
             [typeof(VerificationStore)] = new VerificationStore(database),
+            // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
+            [typeof(RestartWatch)] = new RestartWatch(Engine, Config.Project, Clock),
         };
     }
 

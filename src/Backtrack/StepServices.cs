@@ -26,6 +26,9 @@ public static class StepServices
         /// <summary>The post-operation checklist, for steps that verify; null where none is wired.</summary>
         public Verifier? Verifier => context.Find<Verifier>();
 
+        /// <summary>The operation's watch on restarts, begun when it started; null where none is wired.</summary>
+        public RestartWatch? RestartWatch => context.Find<RestartWatch>();
+
         /// <summary>Where verifying steps journal their results.</summary>
         public VerificationStore? Verifications => context.Find<VerificationStore>();
     }

@@ -15,7 +15,7 @@ public static partial class ConfigLoader
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
          "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
 
-    private static readonly HashSet<string> ServiceKeys = ["health", "guard"];
+    private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
     /// <summary>Finds the file: the explicit path, else backtrack.yml in the working directory.</summary>
     public static string Locate(string? explicitPath, string workingDirectory)
@@ -259,6 +259,15 @@ public static partial class ConfigLoader
         reader.RejectUnknown(map, key, ServiceKeys);
         var health = reader.Scalar(map, "health", $"{key}.health");
         var guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guardNode ? ParseServiceGuard(reader, guardNode, $"{key}.guard") : null;
+        var swap = reader.Scalar(map, "swap", $"{key}.swap") switch
+        {
+            null or "auto" => SwapOrder.Auto,
+            "start-first" => SwapOrder.StartFirst,
+            "stop-first" => SwapOrder.StopFirst,
+            var other => throw reader.Error(map.Children[new YamlScalarNode("swap")], $"{key}.swap",
+                $"expected start-first, stop-first or auto (got '{other}')"),
+        };
+        var drain = reader.Duration(map, "drain", $"{key}.drain") ?? ServiceConfig.DefaultDrain;
         return new ServiceConfig(name, health switch
         {
             null or "docker" => new ContainerHealthCheck(),
@@ -267,7 +276,11 @@ public static partial class ConfigLoader
                 new HttpHealthCheck(url),
             _ => throw reader.Error(map.Children[new YamlScalarNode("health")], $"{key}.health",
                 $"expected an http(s) URL, 'docker' or 'none' (got '{health}')"),
-        }, guard);
+        }, guard)
+        {
+            Swap = swap,
+            Drain = drain,
+        };
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

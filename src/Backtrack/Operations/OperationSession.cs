@@ -44,6 +44,7 @@ public sealed class OperationSession : IDisposable
             stepServices[type] = extra;
         }
 
+        await using var watch = stepServices.GetValueOrDefault(typeof(RestartWatch)) as RestartWatch;
         var context = new StepContext(plan.Id, service.Clock, stepServices);
         var journal = new Journal(database, service.Clock, command ?? Command);
         using var notifier = NotifyingObserver.FromConfig(service.Config, journal, service.Warnings);

@@ -37,7 +37,10 @@ public static class IncidentReportBuilder
             verifications.Where(v => ids.Contains(v.OperationId)).ToList());
     }
 
-    /// <summary>Per service, summed over the operations: the old container's stop to the new one's passing gate (or the old one's restart on undo).</summary>
+    /// <summary>
+    /// Per service, summed over the operations: the old container's stop to the new one's passing gate (or the old
+    /// one's restart on undo); none for a start-first swap.
+    /// </summary>
     internal static IReadOnlyList<ServiceDowntime> Downtime(IReadOnlyList<OperationRecord> operations)
     {
         var totals = new SortedDictionary<string, (TimeSpan? Total, List<string> Measured)>(StringComparer.Ordinal);
@@ -51,11 +54,15 @@ public static class IncidentReportBuilder
 
             var gate = lane.LastOrDefault(s => s.Kind == "health.gate" && s.Phase == "apply" && s.Outcome == "ok" && s.Ended is not null);
             var restart = lane.LastOrDefault(s => s.Kind == "container.stop" && s.Phase == "compensate" && s.Outcome == "ok" && s.Ended is not null);
-            var (until, how) = gate is not null
-                ? (gate.Ended, "stop of the old container to the new one's passing health gate")
-                : restart is not null
-                    ? (restart.Ended, "stop of the old container to its restart when the operation was undone")
-                    : ((DateTimeOffset?)null, "not measurable: no passing health gate was journaled");
+            // Start-first: the new container passed its gate and served before the old one stopped (and, undone, until it ran again).
+            var startFirst = lane.Any(s => s.Kind == "container.drain" && s.Phase == "apply");
+            var (until, how) = startFirst
+                ? (stop.Started, "none: start-first, the new container passed its gate before the old one stopped")
+                : gate is not null
+                    ? (gate.Ended, "stop of the old container to the new one's passing health gate")
+                    : restart is not null
+                        ? (restart.Ended, "stop of the old container to its restart when the operation was undone")
+                        : ((DateTimeOffset?)null, "not measurable: no passing health gate was journaled");
             var (total, measured) = totals.GetValueOrDefault(lane.Key, (TimeSpan.Zero, []));
             totals[lane.Key] = (total is { } t && until is { } u ? t + (u - stop.Started) : null, [.. measured, how]);
         }

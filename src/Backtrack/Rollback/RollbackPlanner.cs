@@ -46,18 +46,8 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
         var levels = DependencyLevels(changes.Select(c => c.Current).ToList());
         foreach (var change in changes)
         {
-            var wave = 1 + levels[change.Service];
-            var name = change.Current.Name;
-            var check = env.ServiceOrDefault(change.Service).Health;
-            var staging = ContainerNames.Staging(name);
-            steps.Add(new CreateContainerStep(wave, change.Service, staging, change.Spec));
-            steps.Add(new StopContainerStep(wave, change.Service, change.Current.Id, name, request.StopTimeout ?? env.StopTimeout, check));
-            var policy = change.Current.RestartPolicy;
-            steps.Add(new SetAsideStep(
-                wave, change.Service, change.Current.Id, name, ContainerNames.Aside(name, planId), policy.Name, policy.MaximumRetryCount));
-            steps.Add(new RenameContainerStep(wave, change.Service, staging, name, change.Current.Id));
-            steps.Add(new StartContainerStep(wave, change.Service, name, request.StopTimeout ?? env.StopTimeout, change.Current.Id));
-            steps.Add(new HealthGateStep(wave, change.Service, name, check, request.HealthTimeout ?? env.HealthTimeout));
+            steps.AddRange(change.Swap(env).Steps(
+                1 + levels[change.Service], planId, request.StopTimeout ?? env.StopTimeout, request.HealthTimeout ?? env.HealthTimeout));
         }
 
         var last = 2 + levels.Values.Max();
@@ -68,7 +58,8 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
             steps.Add(new VerifyStep(last + 1, VerifyWindow));
         }
 
-        var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}"));
+        var summary = string.Join("; ", changes.Select(c =>
+            $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}, {c.Swap(env).Choose().Reason}"));
         return new Plan(planId, "rollback", summary, steps);
     }
 
@@ -210,5 +201,8 @@ public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector insp
 
     private static string Short(string imageId) => imageId.Replace("sha256:", "", StringComparison.Ordinal)[..12];
 
-    private sealed record RollbackTarget(string Service, ContainerDetails Current, ContainerSpec Spec, string Description, bool Unchanged);
+    private sealed record RollbackTarget(string Service, ContainerDetails Current, ContainerSpec Spec, string Description, bool Unchanged)
+    {
+        public ContainerSwap Swap(EnvironmentConfig env) => new(Service, Current, Spec, env.ServiceOrDefault(Service));
+    }
 }

@@ -19,7 +19,27 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<VerifyReport> RunAsync(EnvironmentConfig env, TimeSpan window, CancellationToken ct)
+    /// <summary>
+    /// Runs the checklist. The restart window of each container runs from when <paramref name="watch"/> began
+    /// or the container started, whichever is later; without a watch, one begins now.
+    /// </summary>
+    public async Task<VerifyReport> RunAsync(EnvironmentConfig env, TimeSpan window, CancellationToken ct, RestartWatch? watch = null)
+    {
+        var own = watch is null ? new RestartWatch(engine, env.Project, clock) : null;
+        try
+        {
+            return await RunAsync(env, window, watch ?? own!, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<VerifyReport> RunAsync(EnvironmentConfig env, TimeSpan window, RestartWatch watch, CancellationToken ct)
     {
         var matcher = new ErrorPatternMatcher(env.Verify.ErrorPatterns);
         var at = clock.GetUtcNow();
@@ -28,7 +48,8 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
         var subjects = containers.GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.Count());
         string Subject(string service, ContainerDetails c) => subjects[service] > 1 ? $"{service} ({c.Name})" : service;
 
-        var restarts = ObserveRestartsAsync(containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList(), env.Verify.RestartWindow, ct);
+        var restarts = ObserveRestartsAsync(
+            containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList(), env.Verify.RestartWindow, watch, ct);
         var running = services.Select(s => s.Container is { } c
             ? new VerifyCheck("running", Subject(s.Service, c), c.State.Running, c.State.Running ? $"running ({c.Name})" : $"{c.State.Status} (exit code {c.State.ExitCode})")
             : new VerifyCheck("running", s.Service, false, "no container")).ToList();
@@ -76,10 +97,20 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
                 $"{counts.Values.Sum()} error lines in the last {span}: {string.Join(", ", counts.Select(p => $"{p.Key} ×{p.Value}"))}");
     }
 
+    /// <summary>Waits until every container has run for the window since it started (or since the watch began), then judges.</summary>
     private async Task<IReadOnlyList<VerifyCheck>> ObserveRestartsAsync(
-        IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, CancellationToken ct)
+        IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
     {
-        await Task.Delay(window, ct).ConfigureAwait(false);
+        var deadline = containers
+            .Select(c => (c.Container.State.StartedAt is { } started && started > watch.Since ? started : watch.Since) + window)
+            .DefaultIfEmpty(watch.Since + window)
+            .Max();
+        var left = deadline - clock.GetUtcNow();
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, ct).ConfigureAwait(false);
+        }
+
         var span = Duration(window);
         return await Task.WhenAll(containers.Select(async c =>
         {
@@ -89,10 +120,15 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
                 return new VerifyCheck("restarts", c.Subject, false, $"container {c.Container.Name} disappeared within {span}");
             }
 
-            var restarted = now.State.RestartCount - c.Container.State.RestartCount;
+            if (watch.Lost is { } lost)
+            {
+                return new VerifyCheck("restarts", c.Subject, false, $"not observed: the engine's event stream ended ({lost})");
+            }
+
+            var restarted = Math.Max(watch.Deaths(c.Container.Id), now.State.RestartCount - c.Container.State.RestartCount);
             return restarted == 0 && now.State.Running == c.Container.State.Running
-                ? new VerifyCheck("restarts", c.Subject, true, $"{now.State.RestartCount} restarts, unchanged over {span}")
-                : new VerifyCheck("restarts", c.Subject, false, $"restarted {restarted} times in {span}, now {now.State.Status}");
+                ? new VerifyCheck("restarts", c.Subject, true, $"{now.State.RestartCount} restarts, none in the {span} since it started")
+                : new VerifyCheck("restarts", c.Subject, false, $"died {restarted} times within {span} of its start, now {now.State.Status}");
         })).ConfigureAwait(false);
     }
 

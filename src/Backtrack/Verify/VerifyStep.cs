@@ -27,7 +27,7 @@ public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "ver
             throw new BacktrackException("verification is not available in this context");
         }
 
-        var report = await verifier.RunAsync(context.Environment, Window, ct).ConfigureAwait(false);
+        var report = await verifier.RunAsync(context.Environment, Window, ct, context.RestartWatch).ConfigureAwait(false);
         context.Publish(report);
         await store.SaveAsync(context.OperationId, report, ct).ConfigureAwait(false);
         if (!report.Passed)

@@ -24,6 +24,11 @@ public sealed class ConfigLoaderTests
                   db:
                     health: none
                   worker:
+                  api:
+                    swap: start-first
+                    drain: 500ms
+                  cache:
+                    swap: stop-first
               staging:
                 project: shop-staging
             """, Path);
@@ -40,6 +45,9 @@ public sealed class ConfigLoaderTests
         Assert.IsType<NoHealthCheck>(prod.Services["db"].Health);
         Assert.IsType<ContainerHealthCheck>(prod.Services["worker"].Health);
         Assert.IsType<ContainerHealthCheck>(prod.ServiceOrDefault("unconfigured").Health);
+        Assert.Equal((SwapOrder.Auto, ServiceConfig.DefaultDrain), (prod.Services["web"].Swap, prod.Services["web"].Drain));
+        Assert.Equal((SwapOrder.StartFirst, TimeSpan.FromMilliseconds(500)), (prod.Services["api"].Swap, prod.Services["api"].Drain));
+        Assert.Equal(SwapOrder.StopFirst, prod.Services["cache"].Swap);
 
         var staging = config.Select("staging");
         Assert.Equal("/srv/deploy/.backtrack/staging", staging.StateDirectory);
@@ -86,6 +94,7 @@ public sealed class ConfigLoaderTests
     [InlineData("environments:\n  prod:\n    project: shop\n    healthTimeout: 0s\n", "backtrack.yml:4: environments.prod.healthTimeout: '0s' is too short; give at least 1ms")]
     [InlineData("environments:\n  prod:\n    project: shop\n    stopTimeout: 99999999999d\n", "backtrack.yml:4: environments.prod.stopTimeout: '99999999999d' is too long; give at most 30d")]
     [InlineData("environments:\n  prod:\n    project: shop\n    verify:\n      restartWindow: -1s\n", "backtrack.yml:5: environments.prod.verify.restartWindow: '-1s' is not a duration")]
+    [InlineData("environments:\n  prod:\n    project: shop\n    services:\n      web:\n        swap: blue-green\n", "backtrack.yml:6: environments.prod.services.web.swap: expected start-first, stop-first or auto (got 'blue-green')")]
     [InlineData("environments:\n  prod: [\n", "backtrack.yml:3: invalid YAML")]
     [InlineData("services: {}\n", "backtrack.yml:1: services: unknown key")]
     [InlineData("environments:\n  prod:\n    project: shop\n    postgres:\n      service: db\n      compression: 12\n", "backtrack.yml:6: environments.prod.postgres.compression: '12' is not a pg_dump compression level (0-9)")]

@@ -85,6 +85,26 @@ public sealed class IncidentReportTests
         Assert.Contains("restart", downtime.Measured, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_start_first_swap_counts_no_downtime()
+    {
+        var startFirst = Rollback with
+        {
+            Steps =
+            [
+                Step(1, "web", "container.start", "start web.bt-new", 0, 0.5),
+                Step(2, "web", "health.gate", "wait until web.bt-new is healthy", 0.5, 1.5),
+                Step(3, "web", "container.drain", "let web serve beside its replacement for 2 s (drain)", 1.5, 3.5),
+                Step(4, "web", "container.stop", "stop web", 3.5, 4),
+            ],
+        };
+
+        var downtime = Assert.Single(IncidentReportBuilder.Downtime([startFirst]));
+
+        Assert.Equal(TimeSpan.Zero, downtime.Downtime);
+        Assert.StartsWith("none: start-first", downtime.Measured, StringComparison.Ordinal);
+    }
+
     private static string Render(IReportWriter writer)
     {
         var verification = new VerifyReport(T0.AddSeconds(9), TimeSpan.FromMinutes(5), [new VerifyCheck("health", "web", true, "HTTP 200")]);
