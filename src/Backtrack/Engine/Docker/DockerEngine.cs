@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Security.Authentication;
 using System.Text;
 using System.Threading.Channels;
+using Backtrack.Engine.Docker.Transport;
+using Backtrack.Remote;
 using Backtrack.Secrets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -16,19 +19,14 @@ namespace Backtrack.Engine.Docker;
 /// </summary>
 public sealed class DockerEngine : IContainerEngine
 {
-    private const string DefaultEndpoint = "unix:///var/run/docker.sock";
     private readonly DockerClient client;
     private readonly string endpoint;
 
     public DockerEngine(string? configuredEndpoint)
     {
-        endpoint = configuredEndpoint ?? Environment.GetEnvironmentVariable("DOCKER_HOST") ?? DefaultEndpoint;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "http" or "https"))
-        {
-            throw new BacktrackException($"engine endpoint '{endpoint}' is not a unix:// or tcp:// address; fix 'engine' in the config or DOCKER_HOST");
-        }
-
-        client = new DockerClientBuilder().WithEndpoint(uri).Build();
+        var uri = EngineAddress.Resolve(configuredEndpoint);
+        endpoint = uri.ToString();
+        client = DockerClientFactory.Create(uri);
     }
 
     public Task<string> PingAsync(CancellationToken ct) =>
@@ -476,7 +474,7 @@ public sealed class DockerEngine : IContainerEngine
         {
             throw new EngineOperationException(ApiMessage(e), (int)e.StatusCode, e);
         }
-        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException or AuthenticationException)
         {
             throw new EngineUnreachableException(endpoint, Explain(e), e);
         }
@@ -484,6 +482,16 @@ public sealed class DockerEngine : IContainerEngine
 
     private string Explain(Exception e)
     {
+        if (Inner<SshConnectionException>(e) is { } ssh)
+        {
+            return ssh.Message;
+        }
+
+        if (Inner<AuthenticationException>(e) is { } tls)
+        {
+            return $"the TLS handshake failed ({tls.Message.TrimEnd('.')}); check that DOCKER_CERT_PATH's ca.pem signed the engine's certificate and the engine accepts its cert.pem";
+        }
+
         var socket = e as SocketException ?? e.InnerException as SocketException ?? e.InnerException?.InnerException as SocketException;
         var path = endpoint.StartsWith("unix://", StringComparison.Ordinal) ? endpoint["unix://".Length..] : null;
         return socket?.SocketErrorCode switch
@@ -495,5 +503,19 @@ public sealed class DockerEngine : IContainerEngine
             _ when path is not null && !File.Exists(path) => $"no socket at {path}; start dockerd (or run scripts/setup.sh), or set DOCKER_HOST",
             _ => e.Message,
         };
+    }
+
+    private static T? Inner<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 }
