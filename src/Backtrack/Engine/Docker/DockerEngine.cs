@@ -489,7 +489,9 @@ public sealed class DockerEngine : IContainerEngine
 
         if (Inner<AuthenticationException>(e) is { } tls)
         {
-            return $"the TLS handshake failed ({tls.Message.TrimEnd('.')}); check that DOCKER_CERT_PATH's ca.pem signed the engine's certificate and the engine accepts its cert.pem";
+            return tls.Message.Contains("RemoteCertificateValidationCallback", StringComparison.Ordinal)
+                ? "the engine's TLS certificate is not signed by DOCKER_CERT_PATH's ca.pem or does not name this host; check the engine's address and ca.pem"
+                : "the engine refused the TLS handshake; check that its CA signed DOCKER_CERT_PATH's cert.pem and key.pem";
         }
 
         var socket = e as SocketException ?? e.InnerException as SocketException ?? e.InnerException?.InnerException as SocketException;

@@ -33,18 +33,7 @@ internal sealed class SshDialStream : WriteClosableStream
 
     public static SshDialStream Open(SshTarget target)
     {
-        var start = new ProcessStartInfo("ssh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in SshCommand.DialStdio(target))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ExternalProcess.StartInfo("ssh", SshCommand.DialStdio(target), Environment.CurrentDirectory, null);
         try
         {
             return new SshDialStream(target, Process.Start(start) ?? throw new SshConnectionException("ssh did not start"));

@@ -18,6 +18,7 @@ internal sealed class SshHandlerFactory : IDockerHandlerFactory<SshTarget>
 
     public ResolvedTransport CreateHandler(SshTarget transportOptions, ResolvedClientOptions clientOptions, ILogger logger)
     {
+        Directory.CreateDirectory(SshCommand.ControlDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var handler = new SshHttpHandler(transportOptions, logger);
         // The host name only fills the Host header: dial-stdio connects to the host's own engine.
         return new ResolvedTransport(handler, new Uri("http://docker"));
