@@ -27,6 +27,11 @@ public sealed class RemoteEngineTests : IAsyncLifetime
     [Fact]
     public async Task Status_logs_follow_snapshot_and_rollback_work_through_an_ssh_engine()
     {
+        // The docker CLI's context store names the engine when neither engine: nor DOCKER_HOST does: here the
+        // port without docker, so the answer shows the context was used.
+        var context = await stack.BacktrackAsync(await ContextVariablesAsync($"ssh://root@127.0.0.1:{ssh.NoDockerPort}"), "status");
+        Assert.Equal(2, context.ExitCode);
+        Assert.Contains($"no docker CLI on root@127.0.0.1:{ssh.NoDockerPort}", context.Stderr);
         await stack.ConfigureAsync($"engine: {ssh.EngineUrl}");
         await RecordAsync(ssh.Variables);
 
@@ -105,6 +110,18 @@ public sealed class RemoteEngineTests : IAsyncLifetime
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Equal("backtrack: cannot reach the Docker engine at " + proxy.EngineUrl + "/: the engine refused the TLS handshake; check that its CA signed DOCKER_CERT_PATH's cert.pem and key.pem", refused.Stderr.Trim());
+    }
+
+    /// <summary>A docker CLI config folder whose context 'remote' names ENGINE, chosen by DOCKER_CONTEXT.</summary>
+    private async Task<Dictionary<string, string>> ContextVariablesAsync(string engine)
+    {
+        var config = Path.Combine(stack.Directory, "docker-config");
+        var meta = Path.Combine(config, "contexts", "meta", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("remote"u8)));
+        Directory.CreateDirectory(meta);
+        await File.WriteAllTextAsync(
+            Path.Combine(meta, "meta.json"),
+            "{\"Name\":\"remote\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\"" + engine + "\",\"SkipTLSVerify\":false}}}");
+        return new Dictionary<string, string>(ssh.Variables) { ["DOCKER_CONFIG"] = config, ["DOCKER_CONTEXT"] = "remote" };
     }
 
     private async Task RecordAsync(IReadOnlyDictionary<string, string> variables)

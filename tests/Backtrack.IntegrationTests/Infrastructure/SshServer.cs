@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -9,10 +7,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// BACKTRACK_SSH_CONFIG). A second port stands for a host without docker: commands there find no docker CLI.
 /// This machine's dockerd is "the host"'s engine.
 /// </summary>
-public sealed class SshServer : IAsyncLifetime
+public sealed class SshServer() : LoopbackServer("backtrack-sshd-")
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("backtrack-sshd-").FullName;
-    private Process? sshd;
 
     public int Port { get; } = ComposeFixture.FreePort();
 
@@ -26,23 +22,23 @@ public sealed class SshServer : IAsyncLifetime
     /// <summary>The same, with a known_hosts that does not hold the host key.</summary>
     public IReadOnlyDictionary<string, string> UnknownHostVariables => new Dictionary<string, string> { ["BACKTRACK_SSH_CONFIG"] = ClientConfig(false) };
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         // sshd's privilege separation directory, which the package's tmpfiles.d creates at boot.
         Directory.CreateDirectory("/run/sshd");
         await KeygenAsync("host_key");
         await KeygenAsync("client_key");
-        File.Copy(Path.Combine(directory, "client_key.pub"), Path.Combine(directory, "authorized_keys"));
-        var hostKey = (await File.ReadAllTextAsync(Path.Combine(directory, "host_key.pub"))).Trim();
-        await File.WriteAllTextAsync(Path.Combine(directory, "known_hosts"), $"[127.0.0.1]:{Port} {hostKey}\n[127.0.0.1]:{NoDockerPort} {hostKey}\n");
-        await File.WriteAllTextAsync(Path.Combine(directory, "empty_known_hosts"), "");
-        await File.WriteAllTextAsync(Path.Combine(directory, "sshd_config"), $"""
+        File.Copy(Path.Combine(Folder, "client_key.pub"), Path.Combine(Folder, "authorized_keys"));
+        var hostKey = (await File.ReadAllTextAsync(Path.Combine(Folder, "host_key.pub"))).Trim();
+        await File.WriteAllTextAsync(Path.Combine(Folder, "known_hosts"), $"[127.0.0.1]:{Port} {hostKey}\n[127.0.0.1]:{NoDockerPort} {hostKey}\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "empty_known_hosts"), "");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "sshd_config"), $"""
             Port {Port}
             Port {NoDockerPort}
             ListenAddress 127.0.0.1
-            HostKey {directory}/host_key
-            PidFile {directory}/sshd.pid
-            AuthorizedKeysFile {directory}/authorized_keys
+            HostKey {Folder}/host_key
+            PidFile {Folder}/sshd.pid
+            AuthorizedKeysFile {Folder}/authorized_keys
             StrictModes no
             UsePAM no
             PasswordAuthentication no
@@ -52,30 +48,17 @@ public sealed class SshServer : IAsyncLifetime
             Match LocalPort {NoDockerPort}
               ForceCommand PATH=/nonexistent; export PATH; eval "$SSH_ORIGINAL_COMMAND"
             """);
-        sshd = ProcessRunner.Start("/usr/sbin/sshd", ["-D", "-E", Path.Combine(directory, "sshd.log"), "-f", Path.Combine(directory, "sshd_config")], directory);
-        await LoopbackListener.WaitAsync(sshd, NoDockerPort, () => File.Exists(Path.Combine(directory, "sshd.log")) ? File.ReadAllText(Path.Combine(directory, "sshd.log")) : "");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (sshd is { HasExited: false })
-        {
-            sshd.Kill(entireProcessTree: true);
-            await sshd.WaitForExitAsync();
-        }
-
-        sshd?.Dispose();
-        Directory.Delete(directory, recursive: true);
+        await StartAsync("/usr/sbin/sshd", ["-D", "-E", Path.Combine(Folder, "sshd.log"), "-f", Path.Combine(Folder, "sshd_config")], NoDockerPort);
     }
 
     private string ClientConfig(bool knownHost)
     {
-        var path = Path.Combine(directory, knownHost ? "ssh_config" : "ssh_config_unknown_host");
+        var path = Path.Combine(Folder, knownHost ? "ssh_config" : "ssh_config_unknown_host");
         File.WriteAllText(path, $"""
             Host *
-              IdentityFile {directory}/client_key
+              IdentityFile {Folder}/client_key
               IdentitiesOnly yes
-              UserKnownHostsFile {directory}/{(knownHost ? "known_hosts" : "empty_known_hosts")}
+              UserKnownHostsFile {Folder}/{(knownHost ? "known_hosts" : "empty_known_hosts")}
               StrictHostKeyChecking yes
             """);
         return path;
@@ -83,7 +66,7 @@ public sealed class SshServer : IAsyncLifetime
 
     private async Task KeygenAsync(string name)
     {
-        var result = await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", name], directory);
+        var result = await ProcessRunner.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", name], Folder);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 }

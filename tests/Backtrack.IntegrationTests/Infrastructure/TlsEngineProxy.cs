@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -9,10 +7,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// <see cref="Variables"/> give the CLI a client certificate of that CA, <see cref="WrongCertificateVariables"/>
 /// one the proxy refuses.
 /// </summary>
-public sealed class TlsEngineProxy : IAsyncLifetime
+public sealed class TlsEngineProxy() : LoopbackServer("backtrack-tls-")
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("backtrack-tls-").FullName;
-    private Process? socat;
 
     public int Port { get; } = ComposeFixture.FreePort();
 
@@ -22,39 +18,26 @@ public sealed class TlsEngineProxy : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string> WrongCertificateVariables => CertificateVariables("intruder");
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(directory, "client"));
-        Directory.CreateDirectory(Path.Combine(directory, "intruder"));
-        await File.WriteAllTextAsync(Path.Combine(directory, "server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-        await File.WriteAllTextAsync(Path.Combine(directory, "client.ext"), "extendedKeyUsage=clientAuth\n");
+        Directory.CreateDirectory(Path.Combine(Folder, "client"));
+        Directory.CreateDirectory(Path.Combine(Folder, "intruder"));
+        await File.WriteAllTextAsync(Path.Combine(Folder, "server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "client.ext"), "extendedKeyUsage=clientAuth\n");
         await OpensslAsync("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca-key.pem", "-out", "ca.pem", "-days", "2", "-subj", "/CN=backtrack-test-ca");
         await SignedAsync("server-key.pem", "server.pem", "127.0.0.1", "server.ext");
         await SignedAsync("client/key.pem", "client/cert.pem", "backtrack-test-client", "client.ext");
         await OpensslAsync("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "intruder/key.pem", "-out", "intruder/cert.pem", "-days", "2", "-subj", "/CN=intruder");
-        File.Copy(Path.Combine(directory, "ca.pem"), Path.Combine(directory, "client", "ca.pem"));
-        File.Copy(Path.Combine(directory, "ca.pem"), Path.Combine(directory, "intruder", "ca.pem"));
-        socat = ProcessRunner.Start(
+        File.Copy(Path.Combine(Folder, "ca.pem"), Path.Combine(Folder, "client", "ca.pem"));
+        File.Copy(Path.Combine(Folder, "ca.pem"), Path.Combine(Folder, "intruder", "ca.pem"));
+        await StartAsync(
             "socat",
             [$"OPENSSL-LISTEN:{Port},bind=127.0.0.1,reuseaddr,fork,cert=server.pem,key=server-key.pem,cafile=ca.pem,verify=1", "UNIX-CONNECT:/var/run/docker.sock"],
-            directory);
-        await LoopbackListener.WaitAsync(socat, Port, () => "");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (socat is { HasExited: false })
-        {
-            socat.Kill(entireProcessTree: true);
-            await socat.WaitForExitAsync();
-        }
-
-        socat?.Dispose();
-        Directory.Delete(directory, recursive: true);
+            Port);
     }
 
     private Dictionary<string, string> CertificateVariables(string folder) =>
-        new() { ["DOCKER_TLS_VERIFY"] = "1", ["DOCKER_CERT_PATH"] = Path.Combine(directory, folder) };
+        new() { ["DOCKER_TLS_VERIFY"] = "1", ["DOCKER_CERT_PATH"] = Path.Combine(Folder, folder) };
 
     private async Task SignedAsync(string key, string certificate, string name, string extensions)
     {
@@ -64,7 +47,7 @@ public sealed class TlsEngineProxy : IAsyncLifetime
 
     private async Task OpensslAsync(params string[] args)
     {
-        var result = await ProcessRunner.RunAsync("openssl", args, directory);
+        var result = await ProcessRunner.RunAsync("openssl", args, Folder);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 }
