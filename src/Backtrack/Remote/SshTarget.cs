@@ -20,7 +20,7 @@ public sealed record SshTarget(string Host, string? User = null, int? Port = nul
 
         var path = Uri.UnescapeDataString(url.AbsolutePath);
         return new SshTarget(
-            url.Host,
+            url.DnsSafeHost,
             url.UserInfo.Length == 0 ? null : Uri.UnescapeDataString(url.UserInfo),
             url.IsDefaultPort || url.Port < 0 ? null : url.Port,
             path is "" or "/" ? null : path);

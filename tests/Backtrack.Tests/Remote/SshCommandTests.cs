@@ -29,6 +29,7 @@ public sealed class SshCommandTests
     [InlineData("nebula", null, "nebula", null)]
     [InlineData("deploy@nebula", "deploy", "nebula", null)]
     [InlineData("deploy@10.0.0.5:2222", "deploy", "10.0.0.5", 2222)]
+    [InlineData("deploy@[::1]:2222", "deploy", "::1", 2222)]
     public void A_host_argument_is_user_host_and_port(string text, string? user, string host, int? port)
     {
         Assert.Equal(new SshTarget(host, user, port), SshTarget.Parse(text));
