@@ -123,7 +123,19 @@ build_tool() {
   echo "$commit" >"$stamp"
 }
 
+# sshd and socat for the remote-engine tests (ssh://, tcp:// with TLS); the tests start their own sshd on a
+# loopback port. The system's ssh service is neither started (policy-rc.d, for the install) nor enabled.
+install_test_sshd() {
+  dpkg -s openssh-server >/dev/null 2>&1 && dpkg -s socat >/dev/null 2>&1 && return 0
+  local policy=/usr/sbin/policy-rc.d made_policy=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; made_policy=1; fi
+  apt_install openssh-server openssh-sftp-server socat
+  [ $made_policy -eq 1 ] && rm -f "$policy"
+  if command -v systemctl >/dev/null 2>&1; then systemctl disable ssh.service ssh.socket >/dev/null 2>&1 || true; fi
+}
+
 apt_install docker.io busybox-static git ca-certificates curl haproxy
+install_test_sshd
 start_dockerd
 install_compose
 install_prometheus

@@ -1,6 +1,7 @@
 using Backtrack;
 using Backtrack.Cli;
 using Backtrack.Cli.Commands;
+using Backtrack.Remote;
 using Backtrack.Secrets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -61,6 +62,7 @@ app.Configure(config =>
     config.AddCommand<VerifyCommand>("verify").WithDescription("The post-rollback checklist: running, healthy, clean logs, steady restarts, databases, disk");
     config.AddCommand<ReportCommand>("report").WithDescription("The incident report from the journal (Markdown or HTML)");
     config.AddCommand<CleanupCommand>("cleanup").WithDescription("Archive the incident's logs; remove kept-aside containers and images of failed releases (never recent good ones)");
+    config.AddCommand<InstallCommand>("install").WithDescription("Copy the single file of a host's architecture there over ssh (--host HOST [--path DIR]), when missing or different");
     config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
 });
 
@@ -74,7 +76,9 @@ Console.CancelKeyPress += (_, e) =>
 // Every error becomes one line and an exit code here, and only here.
 try
 {
-    return await app.RunAsync(args, interrupt.Token);
+    return RemoteInvocation.TryParse(args) is { } remote
+        ? await RemoteRunner.RunAsync(remote, interrupt.Token)
+        : await app.RunAsync(args, interrupt.Token);
 }
 catch (Backtrack.Planning.ConflictException e)
 {

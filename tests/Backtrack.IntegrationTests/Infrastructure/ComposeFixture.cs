@@ -91,7 +91,10 @@ public abstract class ComposeFixture : IAsyncLifetime
         await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, env, CliTimeout);
 
     /// <summary>The backtrack CLI left running; dispose it with 'await using': that kills it if it still runs.</summary>
-    public BacktrackProcess StartBacktrack(params string[] args) => new(ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, CliVariables));
+    public BacktrackProcess StartBacktrack(params string[] args) => StartBacktrack(CliVariables, args);
+
+    public BacktrackProcess StartBacktrack(IReadOnlyDictionary<string, string>? env, params string[] args) =>
+        new(ProcessRunner.Start("dotnet", [CliPath, .. args], Directory, env));
 
     /// <summary>Adds settings (YAML at the environment's level, unindented) to the environment in backtrack.yml.</summary>
     public async Task ConfigureAsync(string yaml)

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Security.Authentication;
 using System.Text;
 using System.Threading.Channels;
+using Backtrack.Engine.Docker.Transport;
+using Backtrack.Remote;
 using Backtrack.Secrets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -16,19 +19,14 @@ namespace Backtrack.Engine.Docker;
 /// </summary>
 public sealed class DockerEngine : IContainerEngine
 {
-    private const string DefaultEndpoint = "unix:///var/run/docker.sock";
     private readonly DockerClient client;
     private readonly string endpoint;
 
     public DockerEngine(string? configuredEndpoint)
     {
-        endpoint = configuredEndpoint ?? Environment.GetEnvironmentVariable("DOCKER_HOST") ?? DefaultEndpoint;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "http" or "https"))
-        {
-            throw new BacktrackException($"engine endpoint '{endpoint}' is not a unix:// or tcp:// address; fix 'engine' in the config or DOCKER_HOST");
-        }
-
-        client = new DockerClientBuilder().WithEndpoint(uri).Build();
+        var uri = EngineAddress.Resolve(configuredEndpoint);
+        endpoint = uri.ToString();
+        client = DockerClientFactory.Create(uri);
     }
 
     /// <summary>Through a unix socket the engine runs on this machine: its volumes' mountpoints are local paths.</summary>
@@ -491,7 +489,7 @@ public sealed class DockerEngine : IContainerEngine
         {
             throw new EngineOperationException(ApiMessage(e), (int)e.StatusCode, e);
         }
-        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException or AuthenticationException)
         {
             throw new EngineUnreachableException(endpoint, Explain(e), e);
         }
@@ -499,6 +497,18 @@ public sealed class DockerEngine : IContainerEngine
 
     private string Explain(Exception e)
     {
+        if (Inner<SshConnectionException>(e) is { } ssh)
+        {
+            return ssh.Message;
+        }
+
+        if (Inner<AuthenticationException>(e) is { } tls)
+        {
+            return tls.Message.Contains("RemoteCertificateValidationCallback", StringComparison.Ordinal)
+                ? "the engine's TLS certificate is not signed by DOCKER_CERT_PATH's ca.pem or does not name this host; check the engine's address and ca.pem"
+                : "the engine refused the TLS handshake; check that its CA signed DOCKER_CERT_PATH's cert.pem and key.pem";
+        }
+
         var socket = e as SocketException ?? e.InnerException as SocketException ?? e.InnerException?.InnerException as SocketException;
         var path = endpoint.StartsWith("unix://", StringComparison.Ordinal) ? endpoint["unix://".Length..] : null;
         return socket?.SocketErrorCode switch
@@ -510,5 +520,19 @@ public sealed class DockerEngine : IContainerEngine
             _ when path is not null && !File.Exists(path) => $"no socket at {path}; start dockerd (or run scripts/setup.sh), or set DOCKER_HOST",
             _ => e.Message,
         };
+    }
+
+    private static T? Inner<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,0 +1,58 @@
+namespace Backtrack.Remote;
+
+/// <summary>
+/// <c>backtrack --host [user@]HOST[:port] [--host-dir DIR] COMMAND ...</c>: the command, run by the Backtrack
+/// installed on that host over the system ssh, in DIR there (where the host's backtrack.yml is), so state, lock,
+/// journal and snapshots stay on the host and every operator shares them. The options come before the command:
+/// after it, <c>--host</c> is the command's own (<c>install --host</c>).
+/// </summary>
+public sealed record RemoteInvocation(SshTarget Target, string? Directory, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The program on the host: 'backtrack' from its PATH, unless this variable names another.</summary>
+    public const string ProgramVariable = "BACKTRACK_HOST_BIN";
+
+    public static RemoteInvocation? TryParse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] != "--host")
+        {
+            return null;
+        }
+
+        if (args.Count < 2 || args[1].StartsWith('-'))
+        {
+            throw new BacktrackException("--host needs a host: backtrack --host [user@]host[:port] [--host-dir DIR] COMMAND ...");
+        }
+
+        var target = SshTarget.Parse(args[1]);
+        string? directory = null;
+        var rest = args.Skip(2).ToList();
+        if (rest.Count > 0 && rest[0] == "--host-dir")
+        {
+            if (rest.Count < 2)
+            {
+                throw new BacktrackException("--host-dir needs the directory on the host that holds backtrack.yml, e.g. --host-dir /opt/shop");
+            }
+
+            directory = rest[1];
+            rest = rest.Skip(2).ToList();
+        }
+
+        if (rest.Count == 0)
+        {
+            throw new BacktrackException("--host needs a command to run there, e.g. backtrack --host deploy@nebula status");
+        }
+
+        return new RemoteInvocation(target, directory, rest);
+    }
+
+    /// <summary>The one string ssh hands to the host's shell: every word quoted, so nothing is expanded there.</summary>
+    public string RemoteCommand()
+    {
+        var program = Environment.GetEnvironmentVariable(ProgramVariable) is { Length: > 0 } configured ? configured : "backtrack";
+        var run = "exec " + string.Join(' ', new[] { program }.Concat(Arguments).Select(Quote));
+        return Directory is null ? run : $"cd -- {Quote(Directory)} && {run}";
+    }
+
+    /// <summary>POSIX shell single quotes; a quote inside becomes '\''.</summary>
+    public static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
