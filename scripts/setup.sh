@@ -101,6 +101,8 @@ build_tool() {
 }
 
 apt_install docker.io busybox-static git ca-certificates curl
+# The status page's browser tests drive Debian's chromium through Playwright (no browser download).
+apt_install chromium
 start_dockerd
 install_compose
 build_demo_images

@@ -60,6 +60,7 @@ app.Configure(config =>
     config.AddCommand<ReportCommand>("report").WithDescription("The incident report from the journal (Markdown or HTML)");
     config.AddCommand<CleanupCommand>("cleanup").WithDescription("Archive the incident's logs; remove kept-aside containers and images of failed releases (never recent good ones)");
     config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
+    config.AddCommand<ServeCommand>("serve").WithDescription("A live status page of the environments in the browser (loopback; actions only with --token-file)");
 });
 
 using var interrupt = new CancellationTokenSource();
