@@ -25,18 +25,18 @@ public sealed class ActionRunner : IAsyncDisposable
     {
         if (request.Action == "verify")
         {
-            return new { action = request.Action, plan = (object?)null, text = $"verify: the checklist (running, health, error lines in the last {Format.Duration(VerifyWindow)} of logs, restarts, databases, disk); read-only\n" };
+            return new { action = request.Action, id = (string?)null, plan = (object?)null, text = $"verify: the checklist (running, health, error lines in the last {Format.Duration(VerifyWindow)} of logs, restarts, databases, disk); read-only\n" };
         }
 
         using var environment = new BacktrackEnvironment(config);
         using var session = await environment.Operations.BeginAsync(request.Command, dryRun: true, ct).ConfigureAwait(false);
         var plan = await MakePlanAsync(environment, request, ct).ConfigureAwait(false);
-        return new { action = request.Action, plan = PlanView.ToJson(plan), text = PlanView.Text(plan) };
+        return new { action = request.Action, id = plan.Id, plan = PlanView.ToJson(plan), text = PlanView.Text(plan) };
     }
 
     /// <summary>
-    /// Starts the action under the lock and returns its operation ID once it runs. A rollback whose plan
-    /// differs from the one confirmed (the stack changed meanwhile) is refused, exit 3's conflict.
+    /// Starts the action under the lock and returns its operation ID once it runs. A plan that differs from
+    /// the one confirmed (the stack changed meanwhile) is refused, exit 3's conflict.
     /// </summary>
     public async Task<object> StartAsync(EnvironmentConfig config, ActionRequest request, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class ActionRunner : IAsyncDisposable
 
             session = await environment.Operations.BeginAsync(request.Command, dryRun: false, ct).ConfigureAwait(false);
             var plan = await MakePlanAsync(environment, request, ct).ConfigureAwait(false);
-            if (request.Action == "rollback" && PlanView.Text(plan) != request.ConfirmedPlan)
+            if (!request.Confirms(plan.Id, PlanView.Text(plan)))
             {
                 throw new ConflictException("the plan changed since it was shown (the stack changed); review the new plan and confirm again (nothing was changed)");
             }

@@ -19,7 +19,7 @@ public static class PageEndpoints
         var byName = environments.ToDictionary(e => e.Config.Name, StringComparer.Ordinal);
         app.MapGet("/", () => Results.Redirect($"/env/{Uri.EscapeDataString(environments[0].Config.Name)}"));
         app.MapGet("/env/{name}", (string name) => byName.ContainsKey(name) ? EmbeddedAssets.Serve("index.html") : UnknownEnvironment(name));
-        app.MapGet("/assets/{file}", EmbeddedAssets.Serve);
+        app.MapGet("/assets/{name}", EmbeddedAssets.Serve);
         app.MapGet("/api/environments", () => JsonReply(environments.Select(e => new { name = e.Config.Name, project = e.Config.Project })));
         app.MapGet("/api/session", (HttpContext http) => JsonReply(new { csrf = ActionGuard.IssueCsrf(http), actions = guard.ActionsAllowed }));
 

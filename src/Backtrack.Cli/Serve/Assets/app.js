@@ -175,7 +175,7 @@
     try {
       const request = actionRequest();
       const reply = await post("/actions/plan", request);
-      confirmed = { ...request, confirmedPlan: reply.text };
+      confirmed = { ...request, confirmedPlan: reply.text, confirmedPlanId: reply.id };
       $("plan").textContent = reply.text;
       $("confirm").hidden = false;
       say("");
