@@ -51,7 +51,7 @@
       const latency = seconds(check.latency);
       const health = `${check.healthy ? "ok" : "FAIL"} ${check.detail || ""}${latency === null ? "" : ` (${duration(latency)})`}`;
       const notes = [...(s.problems || []), s.drift].filter(Boolean).join("; ");
-      return el("tr", { "data-service": s.service, "data-healthy": String(s.healthy), class: s.healthy ? "ok" : "bad" },
+      return el("tr", { "data-service": s.service, "data-state": s.state, class: s.healthy ? "ok" : "bad" },
         el("td", { text: s.service }),
         el("td", { class: "state", text: s.state }),
         el("td", { class: "mono", text: s.image || "-" }),
