@@ -87,6 +87,27 @@ public sealed class ServeHttpTests(ServeStack serve) : IClassFixture<ServeStack>
     }
 
     [Fact]
+    public async Task Verify_and_snapshot_create_run_through_the_page_and_the_snapshot_shows_in_the_inventory()
+    {
+        using var client = serve.NewClient();
+        var verified = await ReadJsonAsync(await serve.PostActionAsync(client, "/actions/run", new { action = "verify" }));
+        Assert.True(verified.GetProperty("verification").GetProperty("checks").GetArrayLength() > 0);
+
+        var planned = await ReadJsonAsync(await serve.PostActionAsync(client, "/actions/plan", new { action = "snapshot" }));
+        var (text, id) = (planned.GetProperty("text").GetString()!, planned.GetProperty("id").GetString()!);
+        Assert.Contains("Plan (snapshot)", text, StringComparison.Ordinal);
+        var started = await ReadJsonAsync(await serve.PostActionAsync(client, "/actions/run", new { action = "snapshot", confirmedPlan = text, confirmedPlanId = id }));
+        var operation = started.GetProperty("operation").GetString()!;
+        Assert.Equal("Succeeded", (await serve.WaitForOperationAsync(client, operation, TimeSpan.FromSeconds(90))).GetProperty("outcome").GetString());
+
+        var inventory = await client.GetFromJsonAsync<JsonElement>(serve.Api("/inventory"));
+        var snapshot = Assert.Single(inventory.GetProperty("snapshots").EnumerateArray(), s => s.GetProperty("snapshot").GetProperty("id").GetString() == operation);
+        Assert.True(snapshot.GetProperty("discardsSeconds").GetDouble() >= 0);
+        var listed = JsonDocument.Parse((await serve.Stack.BacktrackAsync("snapshot", "list", "-o", "json")).Stdout).RootElement;
+        Assert.Equal(Shape(listed), Shape(snapshot.GetProperty("snapshot")));
+    }
+
+    [Fact]
     public async Task A_non_loopback_address_or_a_bad_listen_or_token_file_is_refused_in_one_line()
     {
         var refusals = new[]
