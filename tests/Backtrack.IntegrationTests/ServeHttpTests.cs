@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Backtrack.IntegrationTests.Infrastructure;
 
@@ -105,6 +107,31 @@ public sealed class ServeHttpTests(ServeStack serve) : IClassFixture<ServeStack>
         Assert.True(snapshot.GetProperty("discardsSeconds").GetDouble() >= 0);
         var listed = JsonDocument.Parse((await serve.Stack.BacktrackAsync("snapshot", "list", "-o", "json")).Stdout).RootElement;
         Assert.Equal(Shape(listed), Shape(snapshot.GetProperty("snapshot")));
+    }
+
+    [Fact]
+    public async Task With_a_pem_certificate_and_key_the_page_is_served_over_https()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        var (certFile, keyFile) = (Path.Combine(serve.Stack.Directory, "serve.crt"), Path.Combine(serve.Stack.Directory, "serve.key"));
+        await File.WriteAllTextAsync(certFile, certificate.ExportCertificatePem());
+        await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem());
+
+        var (server, url) = await serve.StartServerAsync("--tls-cert", certFile, "--tls-key", keyFile);
+        await using var running = server;
+        using var client = new HttpClient(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
+        }) { BaseAddress = url };
+
+        Assert.Equal("https", url.Scheme);
+        var environments = await client.GetFromJsonAsync<JsonElement>("/api/environments");
+        Assert.Equal(serve.Environment, environments[0].GetProperty("name").GetString());
     }
 
     [Fact]

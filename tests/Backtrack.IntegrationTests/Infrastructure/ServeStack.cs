@@ -25,10 +25,22 @@ public sealed class ServeStack : IAsyncLifetime
         await Stack.InitializeAndRecordAsync("v1");
         var tokenFile = Path.Combine(Stack.Directory, "serve.token");
         await File.WriteAllTextAsync(tokenFile, Token + "\n");
-        server = Stack.StartBacktrack("serve", "--listen", "127.0.0.1:0", "--token-file", tokenFile);
-        var line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
-            ?? throw new InvalidOperationException($"serve ended before it listened: {await server.StandardError.ReadToEndAsync()}");
-        Url = new Uri(line.Split(' ')[1]);
+        (server, Url) = await StartServerAsync("--token-file", tokenFile);
+    }
+
+    /// <summary>Another 'backtrack serve' on the stack, on a free loopback port; dispose it with 'await using'.</summary>
+    public async Task<(BacktrackProcess Server, Uri Url)> StartServerAsync(params string[] options)
+    {
+        var process = Stack.StartBacktrack(["serve", "--listen", "127.0.0.1:0", .. options]);
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        if (line is null)
+        {
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"serve ended before it listened: {error}");
+        }
+
+        return (process, new Uri(line.Split(' ')[1]));
     }
 
     public async Task DisposeAsync()
