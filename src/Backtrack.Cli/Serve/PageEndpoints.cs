@@ -24,10 +24,10 @@ public static class PageEndpoints
         app.MapGet("/api/session", (HttpContext http) => JsonReply(new { csrf = ActionGuard.IssueCsrf(http), actions = guard.ActionsAllowed }));
 
         var api = app.MapGroup("/api/env/{name}");
-        MapView(api, byName, "/status", (e, _, ct) => e.StatusAsync(ct)!);
-        MapView(api, byName, "/releases", (e, _, ct) => e.ReleasesAsync(ct)!);
-        MapView(api, byName, "/history", (e, _, ct) => e.HistoryAsync(ct)!);
-        MapView(api, byName, "/inventory", (e, _, ct) => e.InventoryAsync(ct)!);
+        MapView(api, byName, "/status", async (e, _, ct) => await e.StatusAsync(ct).ConfigureAwait(false));
+        MapView(api, byName, "/releases", async (e, _, ct) => await e.ReleasesAsync(ct).ConfigureAwait(false));
+        MapView(api, byName, "/history", async (e, _, ct) => await e.HistoryAsync(ct).ConfigureAwait(false));
+        MapView(api, byName, "/inventory", async (e, _, ct) => await e.InventoryAsync(ct).ConfigureAwait(false));
         MapView(api, byName, "/operations/{operation}/verification", (e, http, ct) => e.VerificationAsync(Route(http, "operation"), ct));
         api.MapGet("/operations/{operation}/report", (HttpContext http, string name, string operation, CancellationToken ct) => ReplyAsync(byName, name, async e =>
         {
