@@ -136,6 +136,8 @@ install_test_sshd() {
 
 apt_install docker.io busybox-static git ca-certificates curl haproxy
 install_test_sshd
+# The status page's browser tests drive Debian's chromium through Playwright (no browser download).
+apt_install chromium
 start_dockerd
 install_compose
 install_prometheus

@@ -64,6 +64,7 @@ app.Configure(config =>
     config.AddCommand<CleanupCommand>("cleanup").WithDescription("Archive the incident's logs; remove kept-aside containers and images of failed releases (never recent good ones)");
     config.AddCommand<InstallCommand>("install").WithDescription("Copy the single file of a host's architecture there over ssh (--host HOST [--path DIR]), when missing or different");
     config.AddCommand<HistoryCommand>("history").WithDescription("The journal of operations and their steps");
+    config.AddCommand<ServeCommand>("serve").WithDescription("A live status page of the environments in the browser (loopback; actions only with --token-file)");
 });
 
 using var interrupt = new CancellationTokenSource();

@@ -23,12 +23,7 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 {
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
     {
-        var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
-        var releases = await recorder.Store.ListAsync(settings.Limit, ct).ConfigureAwait(false);
-        var running = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .ToDictionary(s => s.Service, s => s.Container!.ImageId);
-        var current = releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == s.ImageId))?.Id;
+        var (releases, current) = await ListAsync(environment, settings.Limit, ct).ConfigureAwait(false);
         var shown = releases
             .Select(r => settings.Service is null ? r : r with { Services = r.Services.Where(s => s.Service == settings.Service).ToList() })
             .Where(r => r.Services.Count > 0)
@@ -60,6 +55,17 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The newest releases and the one matching what runs now (null when none does).</summary>
+    public static async Task<(IReadOnlyList<Release> Releases, long? Current)> ListAsync(BacktrackEnvironment environment, int limit, CancellationToken ct)
+    {
+        var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
+        var releases = await recorder.Store.ListAsync(limit, ct).ConfigureAwait(false);
+        var running = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+            .Where(s => s.Container is not null)
+            .ToDictionary(s => s.Service, s => s.Container!.ImageId);
+        return (releases, releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == s.ImageId))?.Id);
     }
 
     /// <summary>Releases as JSON: images and env variable names, never env values.</summary>

@@ -13,19 +13,7 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
         var snapshots = await new SnapshotStore(environment.Config.Snapshots.Directory).ListAsync(ct).ConfigureAwait(false);
         if (settings.Json)
         {
-            Json.Write(snapshots.Select(s => new
-            {
-                id = s.Id,
-                kind = s.Kind,
-                created = s.CreatedAt,
-                bytes = s.TotalBytes,
-                postgres = s.Postgres?.Databases.Select(d => d.Name),
-                redisKeys = s.Redis?.Keys,
-                full = s.IsFull,
-                volumes = s.Volumes?.Select(v => v.Name),
-                configFiles = s.Config?.Select(c => c.Path),
-                note = s.Note,
-            }));
+            Json.Write(snapshots.Select(ToJson));
             return ExitCodes.Ok;
         }
 
@@ -47,4 +35,19 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }
+
+    /// <summary>A snapshot as JSON (snapshot list -o json and the status page's inventory).</summary>
+    public static object ToJson(SnapshotManifest s) => new
+    {
+        id = s.Id,
+        kind = s.Kind,
+        created = s.CreatedAt,
+        bytes = s.TotalBytes,
+        postgres = s.Postgres?.Databases.Select(d => d.Name),
+        redisKeys = s.Redis?.Keys,
+        full = s.IsFull,
+        volumes = s.Volumes?.Select(v => v.Name),
+        configFiles = s.Config?.Select(c => c.Path),
+        note = s.Note,
+    };
 }

@@ -24,9 +24,7 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
-        var interrupted = (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false))
-            .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) {(o.Ended is null ? "was interrupted" : "failed and could not undo itself")}; run 'backtrack repair'")
-            .ToList();
+        var interrupted = await InterruptedAsync(environment, ct).ConfigureAwait(false);
         if (environment.Config.Backend is Backend.Swarm)
         {
             return await StackAsync(environment, settings, timeout, interrupted, ct).ConfigureAwait(false);
@@ -36,16 +34,32 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
-            Json.Write(new { environment = environment.Config.Name, project = environment.Config.Project, healthy, interrupted, services = rows });
+            Json.Write(ToJson(environment.Config, rows, interrupted));
         }
         else
         {
             Render(rows);
-            interrupted.ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
+            interrupted.ToList().ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
         }
 
         return healthy ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>One line per operation that needs a repair.</summary>
+    public static async Task<IReadOnlyList<string>> InterruptedAsync(BacktrackEnvironment environment, CancellationToken ct) =>
+        (await environment.Operations.NeedingRepairAsync(null, ct).ConfigureAwait(false))
+            .Select(o => $"operation {o.Id} ({o.Command}, started {Format.Time(o.Started)}) {(o.Ended is null ? "was interrupted" : "failed and could not undo itself")}; run 'backtrack repair'")
+            .ToList();
+
+    /// <summary>A Compose environment's status as JSON (status -o json and the status page).</summary>
+    public static object ToJson(EnvironmentConfig config, IReadOnlyList<ServiceStatus> rows, IReadOnlyList<string> interrupted) => new
+    {
+        environment = config.Name,
+        project = config.Project,
+        healthy = rows.All(r => r.Healthy) && interrupted.Count == 0,
+        interrupted,
+        services = rows,
+    };
 
     private static async Task<int> StackAsync(
         BacktrackEnvironment environment, StatusSettings settings, TimeSpan timeout, IReadOnlyList<string> interrupted, CancellationToken ct)

@@ -143,6 +143,14 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         }
     }
 
+    /// <summary>When the snapshot last passed its verification, or null when it never did.</summary>
+    public async Task<DateTimeOffset?> VerifiedAtAsync(string id, CancellationToken ct) =>
+        IsVerified(id) && DateTimeOffset.TryParse(
+            await File.ReadAllTextAsync(Path.Combine(PathOf(id), VerifiedMarker), ct).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : null;
+
     private async Task<SnapshotManifest> ReadManifestAsync(string id, CancellationToken ct)
     {
         var path = Path.Combine(PathOf(id), ManifestFile);
