@@ -8,7 +8,7 @@ namespace Backtrack.State;
 /// </summary>
 public sealed class StateDatabase : IDisposable
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SqliteConnection connection;
 
@@ -87,6 +87,7 @@ public sealed class StateDatabase : IDisposable
             {(current < 1 ? Version1 : "")}
             {(current < 2 ? Version2 : "")}
             {(current < 3 ? Version3 : "")}
+            {(current < 4 ? Version4 : "")}
             PRAGMA user_version = {SchemaVersion};
             """;
         await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -168,5 +169,11 @@ public sealed class StateDatabase : IDisposable
             CREATE TABLE IF NOT EXISTS sealed_values (
                 digest TEXT PRIMARY KEY,
                 json TEXT NOT NULL);
+            """;
+
+    // A swarm service's whole spec (the engine's JSON) and the version index it was recorded at.
+    private const string Version4 = """
+            ALTER TABLE release_services ADD COLUMN service_spec TEXT;
+            ALTER TABLE release_services ADD COLUMN spec_version INTEGER;
             """;
 }

@@ -14,7 +14,7 @@ namespace Backtrack.Engine.Docker;
 /// <see cref="IContainerEngine"/> on the Docker Engine API. Requests are sent unversioned: the engine then
 /// answers with its own API version, which works from docker 20.10 (API 1.41) to current engines.
 /// </summary>
-public sealed class DockerEngine : IContainerEngine
+public sealed partial class DockerEngine : IContainerEngine
 {
     private const string DefaultEndpoint = "unix:///var/run/docker.sock";
     private readonly DockerClient client;
