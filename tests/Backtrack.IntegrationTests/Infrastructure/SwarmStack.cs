@@ -46,7 +46,7 @@ public class SwarmStack : IAsyncLifetime
         await UntilConvergedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {
