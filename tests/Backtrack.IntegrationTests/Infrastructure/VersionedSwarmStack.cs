@@ -132,18 +132,4 @@ public sealed class VersionedSwarmStack : SwarmStack
             attachable: true
             labels: { {{TestLabel}}: "true" }
         """;
-
-    protected override string ConfigFile() => $"""
-        environments:
-          swarm:
-            backend: swarm
-            stack: {Stack}
-            stateDir: state
-            healthTimeout: 60s
-            services:
-              web:
-                health: http://127.0.0.1:{WebPort}/health
-              api:
-                health: docker
-        """;
 }
