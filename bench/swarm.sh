@@ -4,7 +4,7 @@
 # at a time, stop-first, 5 s monitor; the image's HEALTHCHECK every 5 s), for 1 and 2 replicas. One stack
 # `btbench-<random>` on the machine's swarm (made one when it is not: `docker swarm init --advertise-addr
 # 127.0.0.1`). Each round, per replica count, measures in ms:
-#   s    `docker service rollback SERVICE` (the CLI waits until the tasks are stable) until it returns
+#   s    `docker service rollback --detach=false SERVICE` (the CLI waits until the tasks are stable) until it returns
 #   e    the same, detached, until every task swarm wants runs v1 (polled every 200 ms): the engine's own time
 #   c    `backtrack rollback service api --to <v1 release> --yes` until it returns (gate: every task on
 #        the recorded spec, running and passing its check)
@@ -99,7 +99,7 @@ for replicas in 1 2; do
   S=() E=() C=()
   for round in $(seq 1 "$N"); do
     t0=$(now)
-    docker service rollback "$service" >/dev/null 2>&1 || die "docker service rollback failed"
+    docker service rollback --detach=false "$service" >/dev/null 2>&1 || die "docker service rollback failed"
     s_ms=$(ms_since "$t0")
     wait_runs "$replicas" v1
     forward "$replicas"
@@ -127,7 +127,7 @@ cat <<TABLE
 
 Swarm rollback benchmark: v3 -> v1 of one service, median (range) of $N runs in ms, engine $(engine_version), $(nproc) CPUs.
 
-| replicas | (s) \`docker service rollback\` | (e) the same, detached, until every task runs v1 | (c) \`backtrack rollback service --to RELEASE\` | c / s | c / e |
+| replicas | (s) \`docker service rollback --detach=false\` | (e) the same, detached, until every task runs v1 | (c) \`backtrack rollback service --to RELEASE\` | c / s | c / e |
 |---:|---:|---:|---:|---:|---:|
 ${rows}
 Target c ≤ 0.5 × s.

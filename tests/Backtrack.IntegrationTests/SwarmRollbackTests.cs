@@ -14,7 +14,7 @@ public sealed partial class SwarmRollbackTests : IAsyncLifetime
     public Task DisposeAsync() => stack.DisposeAsync();
 
     [Fact]
-    public async Task Rollback_undoes_every_service_when_one_gate_fails_then_reaches_two_deploys_back_exactly_without_a_failed_request()
+    public async Task Rollback_is_repaired_after_a_kill_undoes_every_service_when_one_gate_fails_and_reaches_two_deploys_back_exactly_without_a_failed_request()
     {
         // Given v1 (api v1, web v1), v2 (api v2, whose health check fails, web v1) and v3 (both v3), each recorded.
         var v1 = await RecordAsync("v1");
@@ -25,6 +25,22 @@ public sealed partial class SwarmRollbackTests : IAsyncLifetime
         await stack.UntilRunsAsync("api", "v3", 2);
         await stack.UntilRunsAsync("web", "v3", 1);
         await RecordAsync("v3");
+        var tag = await stack.BacktrackAsync("rollback", "service", "api", "--to", "v1", "--yes");
+        Assert.True(tag.ExitCode == 2 && tag.Stderr.Contains("previous or a release number", StringComparison.Ordinal), tag.ToString());
+
+        // When a rollback of api to v2 is killed while its gate waits, the next change is refused until repair puts v3 back.
+        await using (var killed = stack.StartBacktrack("rollback", "service", "api", "--to", v2, "--yes"))
+        {
+            await SwarmNode.UntilAsync(async () => await ImageAsync("api") == "backtrack-demo/api:v2", TimeSpan.FromSeconds(60), "api updated to v2");
+            await killed.KillAsync();
+        }
+
+        var blocked = await stack.BacktrackAsync("rollback", "all", "--to", v2, "--yes");
+        Assert.True(blocked.ExitCode == 3, blocked.ToString());
+        var repair = await stack.BacktrackAsync("repair", "--yes");
+        Assert.True(repair.ExitCode == 0, repair.ToString());
+        Assert.Equal("backtrack-demo/api:v3", await ImageAsync("api"));
+        await stack.UntilRunsAsync("api", "v3", 2);
 
         // When the whole stack goes back to v2, web passes its gate but api fails its own:
         var failed = await stack.BacktrackAsync("rollback", "all", "--to", v2, "--yes", "--health-timeout", "20s");
@@ -33,8 +49,8 @@ public sealed partial class SwarmRollbackTests : IAsyncLifetime
         Assert.True(failed.ExitCode == 1, failed.ToString());
         Assert.Contains("failed its gate", failed.Stdout + failed.Stderr);
         Assert.Contains("undo: update service", failed.Stdout);
-        Assert.Equal("backtrack-demo/api:v3", (await stack.ContainerSpecAsync("api")).GetProperty("Image").GetString());
-        Assert.Equal("backtrack-demo/web:v3", (await stack.ContainerSpecAsync("web")).GetProperty("Image").GetString());
+        Assert.Equal("backtrack-demo/api:v3", await ImageAsync("api"));
+        Assert.Equal("backtrack-demo/web:v3", await ImageAsync("web"));
         await stack.UntilRunsAsync("api", "v3", 2);
         await stack.UntilRunsAsync("web", "v3", 1);
 
@@ -63,8 +79,10 @@ public sealed partial class SwarmRollbackTests : IAsyncLifetime
         var refused = await stack.BacktrackAsync("rollback", "service", "api", "--to", v2, "--yes");
         Assert.True(refused.ExitCode == 2, refused.ToString());
         Assert.Contains($"api: secret '{stack.Stack}_secret_v2'", refused.Stderr);
-        Assert.Equal("backtrack-demo/api:v1", (await stack.ContainerSpecAsync("api")).GetProperty("Image").GetString());
+        Assert.Equal("backtrack-demo/api:v1", await ImageAsync("api"));
     }
+
+    private async Task<string?> ImageAsync(string service) => (await stack.ContainerSpecAsync(service)).GetProperty("Image").GetString();
 
     private async Task<string> RecordAsync(string note)
     {

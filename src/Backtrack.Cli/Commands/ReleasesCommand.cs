@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
+using Backtrack.Configuration;
 using Backtrack.Cli.Views;
 using Backtrack.Releases;
 using Spectre.Console;
@@ -21,14 +22,14 @@ public sealed class ReleasesSettings : EnvironmentSettings
 /// <summary>backtrack releases [SERVICE]: the history, newest first, the one matching what runs now marked current.</summary>
 public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
     {
         var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
         var releases = await recorder.Store.ListAsync(settings.Limit, ct).ConfigureAwait(false);
-        var running = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .ToDictionary(s => s.Service, s => s.Container!.ImageId);
-        var current = releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == s.ImageId))?.Id;
+        var running = await RunningAsync(environment, ct).ConfigureAwait(false);
+        var current = releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == (s.ServiceSpec?.TaskDigest ?? s.ImageId)))?.Id;
         var shown = releases
             .Select(r => settings.Service is null ? r : r with { Services = r.Services.Where(s => s.Service == settings.Service).ToList() })
             .Where(r => r.Services.Count > 0)
@@ -63,6 +64,16 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
     }
 
     /// <summary>Releases as JSON: images and env variable names, never env values.</summary>
+    /// <summary>What each service runs now: a container's image ID, a swarm service's task spec digest.</summary>
+    private static async Task<Dictionary<string, string>> RunningAsync(BacktrackEnvironment environment, CancellationToken ct) =>
+        environment.Config.Backend is Backend.Swarm
+            ? (await environment.Stack.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+                .Where(s => s.Details?.Spec is not null)
+                .ToDictionary(s => s.Service, s => s.Details!.Spec!.TaskDigest)
+            : (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+                .Where(s => s.Container is not null)
+                .ToDictionary(s => s.Service, s => s.Container!.ImageId);
+
     public static object ToJson(Release release, long? current) => new
     {
         id = release.Id,

@@ -59,7 +59,6 @@ public sealed class OperationService(
     /// <summary>Starts a repair: the lock, and the operations it will close once its plan succeeded.</summary>
     public async Task<OperationSession> BeginRepairAsync(bool dryRun, CancellationToken ct)
     {
-        config.RequireCompose();
         var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, RepairPlanner.Kind, clock);
         try
         {
