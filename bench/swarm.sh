@@ -11,7 +11,7 @@
 # between them the service is updated to v3 again (untimed). Prints a markdown table of medians.
 # Target: c <= 0.5 * s.
 #
-#   N=3 bench/swarm.sh        (N >= 1 rounds, default 3; about 2 minutes a round)
+#   N=3 REPLICAS="1 2" bench/swarm.sh     (N >= 1 rounds, default 3; about 2 minutes a round)
 #
 # Everything it creates carries org.backtrack.bench=true; the stack is removed on exit, also on failure.
 set -euo pipefail
@@ -20,7 +20,9 @@ BENCH_LOG=swarm
 . "$(dirname "$0")/lib.sh"
 
 N=${N:-3}
+REPLICAS=${REPLICAS:-1 2}
 require_number N "$N" 1
+for r in $REPLICAS; do require_number REPLICAS "$r" 1; done
 
 "$repo/scripts/setup.sh" >&2
 
@@ -89,7 +91,7 @@ YAML
 
 log "stack $project, N=$N, engine $(engine_version)"
 rows=""
-for replicas in 1 2; do
+for replicas in $REPLICAS; do
   deploy "$replicas" v1
   wait_runs "$replicas" v1
   v1=$(bt record --note v1 | sed -n 's/^recorded release \([0-9]*\).*/\1/p')
