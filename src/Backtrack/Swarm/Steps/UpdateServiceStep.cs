@@ -5,8 +5,10 @@ namespace Backtrack.Swarm.Steps;
 
 /// <summary>
 /// Applies a recorded spec to a swarm service as of the version the plan read (a service changed since is
-/// refused by the engine: exit 3). Swarm replaces the tasks by the spec's own update config. The undo puts
-/// back the spec the service had before, at whatever version it has then.
+/// refused by the engine: exit 3). Swarm bumps the version itself when it records an update's progress,
+/// so a refusal is retried at the new version while the service's spec is still the one the plan saw.
+/// Swarm replaces the tasks by the spec's own update config. The undo puts back the spec the service had
+/// before, at whatever version it has then.
 /// </summary>
 [StepKind("service.update")]
 public sealed record UpdateServiceStep(
@@ -17,7 +19,30 @@ public sealed record UpdateServiceStep(
         $"update service {Name} (version {Version}) from {Before.Image} to {Spec.Image} (env: {Names(Spec.EnvNames)}; "
         + $"secrets: {Names(Spec.Secrets.Select(s => s.Name))}; configs: {Names(Spec.Configs.Select(c => c.Name))})";
 
-    public override Task ApplyAsync(StepContext context, CancellationToken ct) => context.Engine.UpdateServiceAsync(ServiceId, Version, Spec, ct);
+    private const int Attempts = 3;
+
+    public override async Task ApplyAsync(StepContext context, CancellationToken ct)
+    {
+        var version = Version;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await context.Engine.UpdateServiceAsync(ServiceId, version, Spec, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ConflictException) when (attempt < Attempts)
+            {
+                var now = await context.Engine.InspectServiceAsync(ServiceId, ct).ConfigureAwait(false);
+                if (now?.Spec?.Json != Before.Json)
+                {
+                    throw;
+                }
+
+                version = now.Version;
+            }
+        }
+    }
 
     public override string DescribeCompensation() => $"update service {Name} back to its spec before the operation ({Before.Image})";
 
