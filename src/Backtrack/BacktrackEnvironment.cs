@@ -33,7 +33,9 @@ public sealed class BacktrackEnvironment : IDisposable
         Checker = new HealthChecker(Engine, http);
         Gate = new HealthGate(Checker, Engine);
         Status = new StatusService(Inspector, Checker, Clock);
-        StackStatus = new StackStatusService(new StackInspector(Engine), Checker);
+        Stack = new StackInspector(Engine);
+        StackStatus = new StackStatusService(Stack, Checker);
+        SwarmGate = new SwarmServiceGate(Engine, StackStatus);
         Verifier = new Verifier(Engine, Inspector, Checker, Clock);
         Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
@@ -52,8 +54,14 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public StatusService Status { get; }
 
+    /// <summary>A swarm environment's stack: its services and their tasks.</summary>
+    public StackInspector Stack { get; }
+
     /// <summary>The status of a swarm environment's stack (<see cref="Configuration.Backend.Swarm"/>).</summary>
     public StackStatusService StackStatus { get; }
+
+    /// <summary>The gate of a swarm service's update.</summary>
+    public SwarmServiceGate SwarmGate { get; }
 
     public Verifier Verifier { get; }
 
@@ -74,7 +82,10 @@ public sealed class BacktrackEnvironment : IDisposable
     }
 
     public async Task<ReleaseRecorder> RecorderAsync(CancellationToken ct) =>
-        new(Inspector, Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+        new(Inspector, new StackReleaseReader(Stack, StackStatus, Engine), Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    public async Task<SwarmRollbackPlanner> SwarmRollbackPlannerAsync(CancellationToken ct) =>
+        new(Stack, Engine, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<RollbackPlanner> RollbackPlannerAsync(CancellationToken ct) =>
         new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
@@ -114,6 +125,7 @@ public sealed class BacktrackEnvironment : IDisposable
             [typeof(EnvironmentConfig)] = Config,
             [typeof(IContainerEngine)] = Engine,
             [typeof(HealthGate)] = Gate,
+            [typeof(SwarmServiceGate)] = SwarmGate,
             [typeof(ReleaseRecorder)] = await RecorderAsync(ct).ConfigureAwait(false),
             [typeof(Verifier)] = Verifier,
             [typeof(VerificationStore)] = new VerificationStore(database),

@@ -3,6 +3,7 @@ using Backtrack.Engine;
 using Backtrack.Health;
 using Backtrack.Planning;
 using Backtrack.Releases;
+using Backtrack.Swarm;
 using Backtrack.Verify;
 
 namespace Backtrack;
@@ -22,6 +23,9 @@ public static class StepServices
         public HealthGate HealthGate => context.Get<HealthGate>();
 
         public ReleaseRecorder Releases => context.Get<ReleaseRecorder>();
+
+        /// <summary>The gate of a swarm service's update: converged on its spec, checks passing.</summary>
+        public SwarmServiceGate SwarmGate => context.Get<SwarmServiceGate>();
 
         /// <summary>The post-operation checklist, for steps that verify; null where none is wired.</summary>
         public Verifier? Verifier => context.Find<Verifier>();

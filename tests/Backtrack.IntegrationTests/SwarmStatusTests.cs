@@ -80,9 +80,9 @@ public sealed class SwarmStatusTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("rollback", "all", "--yes")]
-    [InlineData("record")]
+    [InlineData("pin")]
     [InlineData("snapshot", "create")]
+    [InlineData("fix", "memory", "api", "--limit", "64m", "--yes")]
     public async Task A_command_that_changes_things_refuses_a_swarm_environment_in_one_line(params string[] args)
     {
         var result = await stack.BacktrackAsync(args);

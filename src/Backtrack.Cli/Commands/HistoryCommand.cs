@@ -16,6 +16,8 @@ public sealed class HistorySettings : EnvironmentSettings
 /// <summary>backtrack history: the journal, operations newest first with every step.</summary>
 public sealed class HistoryCommand : EnvironmentCommand<HistorySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, HistorySettings settings, CancellationToken ct)
     {
         var journal = await environment.JournalAsync(ct).ConfigureAwait(false);

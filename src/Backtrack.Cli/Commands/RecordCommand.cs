@@ -19,9 +19,11 @@ public sealed class RecordSettings : EnvironmentSettings
 /// <summary>backtrack record: stores what runs now as a release (CI/CD calls it after each deploy), as a journaled operation.</summary>
 public sealed class RecordCommand : EnvironmentCommand<RecordSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RecordSettings settings, CancellationToken ct)
     {
-        using var session = await environment.Operations.BeginAsync("record", dryRun: false, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync("record", dryRun: false, ct).ConfigureAwait(false);
         var plan = new Plan(Plan.NewId(environment.Clock), "record", "record what runs now as a release", [new RecordReleaseStep(0, "record", settings.Note)]);
         var outcome = await session.RunAsync(plan, [], ct).ConfigureAwait(false);
         if (outcome.Outputs.OfType<Release>().FirstOrDefault() is not { } release)

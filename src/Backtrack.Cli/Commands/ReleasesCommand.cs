@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
+using Backtrack.Configuration;
 using Backtrack.Cli.Views;
 using Backtrack.Releases;
 using Spectre.Console;
@@ -21,6 +22,8 @@ public sealed class ReleasesSettings : EnvironmentSettings
 /// <summary>backtrack releases [SERVICE]: the history, newest first, the one matching what runs now marked current.</summary>
 public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
     {
         var (releases, current) = await ListAsync(environment, settings.Limit, ct).ConfigureAwait(false);
@@ -62,11 +65,19 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
     {
         var recorder = await environment.RecorderAsync(ct).ConfigureAwait(false);
         var releases = await recorder.Store.ListAsync(limit, ct).ConfigureAwait(false);
-        var running = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .ToDictionary(s => s.Service, s => s.Container!.ImageId);
-        return (releases, releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == s.ImageId))?.Id);
+        var running = await RunningAsync(environment, ct).ConfigureAwait(false);
+        return (releases, releases.FirstOrDefault(r => r.Services.All(s => running.GetValueOrDefault(s.Service) == (s.ServiceSpec?.TaskDigest ?? s.ImageId)))?.Id);
     }
+
+    /// <summary>What each service runs now: a container's image ID, a swarm service's task spec digest.</summary>
+    private static async Task<Dictionary<string, string>> RunningAsync(BacktrackEnvironment environment, CancellationToken ct) =>
+        environment.Config.Backend is Backend.Swarm
+            ? (await environment.Stack.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+                .Where(s => s.Details?.Spec is not null)
+                .ToDictionary(s => s.Service, s => s.Details!.Spec!.TaskDigest)
+            : (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+                .Where(s => s.Container is not null)
+                .ToDictionary(s => s.Service, s => s.Container!.ImageId);
 
     /// <summary>Releases as JSON: images and env variable names, never env values.</summary>
     public static object ToJson(Release release, long? current) => new

@@ -39,6 +39,8 @@ public sealed class RollbackServiceSettings : RollbackSettings
 public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
     where TSettings : RollbackSettings
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, TSettings settings, CancellationToken ct)
     {
         var services = settings is RollbackServiceSettings named ? named.Services : [];
@@ -50,12 +52,14 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
-        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
-        var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
-        var plan = await planner.PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        var swarm = environment.Config.Backend is Backend.Swarm;
+        var plan = swarm
+            ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
+            : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
+        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty && !swarm)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
         }

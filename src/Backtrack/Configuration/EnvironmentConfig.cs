@@ -47,7 +47,7 @@ public sealed record EnvironmentConfig(
         if (Backend is Backend.Swarm)
         {
             throw new BacktrackException(
-                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health and init work on swarm; nothing was changed)");
+                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health, init, record, releases, rollback service|all, history and repair work on swarm; nothing was changed)");
         }
     }
 

@@ -11,4 +11,13 @@ public interface IServiceQueries
 
     /// <summary>Every task the manager still keeps for the service (its history included), by slot then newest first.</summary>
     Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct);
+
+    /// <summary>One service by ID or name, or null when there is none.</summary>
+    Task<ServiceDetails?> InspectServiceAsync(string idOrName, CancellationToken ct);
+
+    /// <summary>The swarm's secrets (their names and IDs only: values never leave the swarm).</summary>
+    Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct);
+
+    /// <summary>The swarm's configs.</summary>
+    Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct);
 }

@@ -16,6 +16,9 @@ public sealed record ServiceDetails(
     IReadOnlyList<ServicePort> Ports,
     IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>The whole spec, as the engine holds it at <see cref="Version"/>.</summary>
+    public SwarmServiceSpec? Spec { get; init; }
+
     /// <summary>The digest the image is pinned to (<c>name:tag@sha256:…</c>), when swarm resolved one.</summary>
     public string? ImageDigest => Image.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? Image[(at + 1)..] : null;
 }

@@ -9,4 +9,8 @@ public sealed record ServiceTask(
     TaskState State,
     string? Error,
     string? ContainerId,
-    DateTimeOffset? Timestamp);
+    DateTimeOffset? Timestamp)
+{
+    /// <summary>The digest of the task's own spec: equal to the service's <see cref="SwarmServiceSpec.TaskDigest"/> when it runs that spec.</summary>
+    public string? SpecDigest { get; init; }
+}

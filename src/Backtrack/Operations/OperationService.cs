@@ -28,9 +28,15 @@ public sealed class OperationService(
     /// while an operation was interrupted or ended with a failed undo. A swarm environment is refused
     /// first (exit 2): no change runs on one yet.
     /// </summary>
-    public async Task<OperationSession> BeginAsync(string command, bool dryRun, CancellationToken ct)
+    public Task<OperationSession> BeginAsync(string command, bool dryRun, CancellationToken ct)
     {
         config.RequireCompose();
+        return BeginOnAnyBackendAsync(command, dryRun, ct);
+    }
+
+    /// <summary>As <see cref="BeginAsync"/>, for the commands that work on a swarm environment too (rollback, record).</summary>
+    public async Task<OperationSession> BeginOnAnyBackendAsync(string command, bool dryRun, CancellationToken ct)
+    {
         var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, command, clock);
         try
         {
@@ -53,7 +59,6 @@ public sealed class OperationService(
     /// <summary>Starts a repair: the lock, and the operations it will close once its plan succeeded.</summary>
     public async Task<OperationSession> BeginRepairAsync(bool dryRun, CancellationToken ct)
     {
-        config.RequireCompose();
         var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, RepairPlanner.Kind, clock);
         try
         {

@@ -1,3 +1,4 @@
+using Backtrack.Configuration;
 using Backtrack.Engine;
 
 namespace Backtrack.Releases;
@@ -15,4 +16,17 @@ public sealed record Release(
     public ServiceRelease? Service(string name) => Services.FirstOrDefault(s => s.Service == name);
 }
 
-public sealed record ServiceRelease(string Service, string ContainerName, string Image, string ImageId, bool Healthy, ContainerSpec Spec);
+/// <summary>
+/// One service of a release. <see cref="Spec"/> is what each of its containers runs; a swarm service
+/// adds its whole service spec, tagged by the backend it came from, and the version index it was read at.
+/// </summary>
+public sealed record ServiceRelease(string Service, string ContainerName, string Image, string ImageId, bool Healthy, ContainerSpec Spec)
+{
+    /// <summary>The swarm service's whole spec; null for a Compose service.</summary>
+    public SwarmServiceSpec? ServiceSpec { get; init; }
+
+    /// <summary>The swarm service's version index when it was recorded.</summary>
+    public ulong? SpecVersion { get; init; }
+
+    public Backend Backend => ServiceSpec is null ? Backend.Compose : Backend.Swarm;
+}

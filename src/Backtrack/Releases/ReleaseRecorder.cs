@@ -2,6 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Git;
 using Backtrack.Health;
 using Backtrack.Status;
+using Backtrack.Swarm;
 
 namespace Backtrack.Releases;
 
@@ -9,7 +10,7 @@ namespace Backtrack.Releases;
 /// Records what runs now as a release: each service's image, image ID, spec and whether it is healthy,
 /// and the deploy repository's commit when git is configured.
 /// </summary>
-public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker checker, ReleaseStore store, TimeProvider clock)
+public sealed class ReleaseRecorder(ProjectInspector inspector, StackReleaseReader stack, HealthChecker checker, ReleaseStore store, TimeProvider clock)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
 
@@ -17,8 +18,26 @@ public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker ch
 
     public async Task<Release> RecordAsync(EnvironmentConfig env, string origin, string? note, string? operationId, CancellationToken ct)
     {
+        var rows = env.Backend is Backend.Swarm
+            ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
+            : await ContainerRowsAsync(env, ct).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            var what = env.Backend is Backend.Swarm ? $"stack '{env.Project}' has no services" : $"project '{env.Project}' has no containers";
+            throw new BacktrackException($"{what} on the engine; nothing to record");
+        }
+
+        // The deploy repository's HEAD: what 'rollback git --to last-good' goes back to.
+        var commit = env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null;
+        var release = new Release(0, clock.GetUtcNow(), origin, note, commit, operationId, rows);
+        var id = await store.AddAsync(release, ct).ConfigureAwait(false);
+        return release with { Id = id };
+    }
+
+    private async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(EnvironmentConfig env, CancellationToken ct)
+    {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
-        var rows = await Task.WhenAll(services
+        return await Task.WhenAll(services
             .Where(s => s.Container is not null)
             .Select(async s =>
             {
@@ -27,15 +46,5 @@ public sealed class ReleaseRecorder(ProjectInspector inspector, HealthChecker ch
                     .ConfigureAwait(false);
                 return new ServiceRelease(s.Service, container.Name, container.Spec.Image, container.ImageId, health.Healthy, container.Spec);
             })).ConfigureAwait(false);
-        if (rows.Length == 0)
-        {
-            throw new BacktrackException($"project '{env.Project}' has no containers on the engine; nothing to record");
-        }
-
-        // The deploy repository's HEAD: what 'rollback git --to last-good' goes back to.
-        var commit = env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null;
-        var release = new Release(0, clock.GetUtcNow(), origin, note, commit, operationId, rows);
-        var id = await store.AddAsync(release, ct).ConfigureAwait(false);
-        return release with { Id = id };
     }
 }

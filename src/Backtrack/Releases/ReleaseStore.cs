@@ -31,8 +31,8 @@ public sealed class ReleaseStore(StateDatabase database)
                     using var row = connection.CreateCommand();
                     row.Transaction = transaction;
                     row.CommandText = """
-                        INSERT INTO release_services (release_id, service, container_name, image, image_id, healthy, spec)
-                        VALUES ($id, $service, $name, $image, $imageId, $healthy, $spec)
+                        INSERT INTO release_services (release_id, service, container_name, image, image_id, healthy, spec, service_spec, spec_version)
+                        VALUES ($id, $service, $name, $image, $imageId, $healthy, $spec, $serviceSpec, $specVersion)
                         """;
                     row.Parameters.AddWithValue("$id", id);
                     row.Parameters.AddWithValue("$service", service.Service);
@@ -41,6 +41,8 @@ public sealed class ReleaseStore(StateDatabase database)
                     row.Parameters.AddWithValue("$imageId", service.ImageId);
                     row.Parameters.AddWithValue("$healthy", service.Healthy);
                     row.Parameters.AddWithValue("$spec", JsonSerializer.Serialize(service.Spec));
+                    row.Parameters.AddWithValue("$serviceSpec", service.ServiceSpec is { } whole ? JsonSerializer.Serialize(whole) : DBNull.Value);
+                    row.Parameters.AddWithValue("$specVersion", service.SpecVersion is { } version ? (long)version : DBNull.Value);
                     await row.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
@@ -87,9 +89,13 @@ public sealed class ReleaseStore(StateDatabase database)
                 foreach (var release in releases)
                 {
                     var services = await connection.QueryAsync(
-                        "SELECT service, container_name, image, image_id, healthy, spec FROM release_services WHERE release_id = $id ORDER BY service",
+                        "SELECT service, container_name, image, image_id, healthy, spec, service_spec, spec_version FROM release_services WHERE release_id = $id ORDER BY service",
                         r => new ServiceRelease(
-                            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5))!),
+                            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5))!)
+                        {
+                            ServiceSpec = r.TextOrNull(6) is { } whole ? JsonSerializer.Deserialize<SwarmServiceSpec>(whole) : null,
+                            SpecVersion = r.IsDBNull(7) ? null : (ulong)r.GetInt64(7),
+                        },
                         ct,
                         ("$id", release.Id)).ConfigureAwait(false);
                     result.Add(release with { Services = services });

@@ -8,7 +8,7 @@ namespace Backtrack.State;
 /// </summary>
 public sealed class StateDatabase : IDisposable
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SqliteConnection connection;
 
@@ -88,6 +88,7 @@ public sealed class StateDatabase : IDisposable
             {(current < 2 ? Version2 : "")}
             {(current < 3 ? Version3 : "")}
             {(current < 4 ? Version4 : "")}
+            {(current < 5 ? Version5 : "")}
             PRAGMA user_version = {SchemaVersion};
             """;
         await schema.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -179,5 +180,11 @@ public sealed class StateDatabase : IDisposable
                 channel TEXT NOT NULL,
                 event TEXT NOT NULL,
                 error TEXT);
+            """;
+
+    /// <summary>Version 5: a swarm service's whole spec (the engine's JSON) and the version index it was recorded at.</summary>
+    private const string Version5 = """
+            ALTER TABLE release_services ADD COLUMN service_spec TEXT;
+            ALTER TABLE release_services ADD COLUMN spec_version INTEGER;
             """;
 }

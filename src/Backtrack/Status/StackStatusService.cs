@@ -15,10 +15,11 @@ public sealed class StackStatusService(StackInspector inspector, HealthChecker c
     public async Task<IReadOnlyList<StackServiceStatus>> GetAsync(EnvironmentConfig env, TimeSpan checkTimeout, CancellationToken ct)
     {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
-        return await Task.WhenAll(services.Select(s => RowAsync(env, s, checkTimeout, ct))).ConfigureAwait(false);
+        return await Task.WhenAll(services.Select(s => ServiceStatusAsync(env, s, checkTimeout, ct))).ConfigureAwait(false);
     }
 
-    private async Task<StackServiceStatus> RowAsync(EnvironmentConfig env, StackService service, TimeSpan timeout, CancellationToken ct)
+    /// <summary>One service's row: its replicas, update status, and its checks run now.</summary>
+    public async Task<StackServiceStatus> ServiceStatusAsync(EnvironmentConfig env, StackService service, TimeSpan timeout, CancellationToken ct)
     {
         if (service.Details is not { } details)
         {

@@ -46,7 +46,7 @@ public class SwarmStack : IAsyncLifetime
         await UntilConvergedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {
@@ -68,6 +68,9 @@ public class SwarmStack : IAsyncLifetime
 
     public async Task<ProcessResult> BacktrackAsync(params string[] args) =>
         await ProcessRunner.RunAsync("dotnet", [CliPath, .. args], Directory, timeout: TimeSpan.FromMinutes(2));
+
+    /// <summary>The backtrack CLI left running here, for a test that kills it midway.</summary>
+    public BacktrackProcess StartBacktrack(params string[] args) => new(ProcessRunner.Start("dotnet", [CliPath, .. args], Directory));
 
     /// <summary>A new image for one service (detached: the caller polls for what it expects).</summary>
     public async Task UpdateImageAsync(string service, string image)

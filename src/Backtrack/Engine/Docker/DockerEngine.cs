@@ -17,7 +17,7 @@ namespace Backtrack.Engine.Docker;
 /// <see cref="IContainerEngine"/> on the Docker Engine API. Requests are sent unversioned: the engine then
 /// answers with its own API version, which works from docker 20.10 (API 1.41) to current engines.
 /// </summary>
-public sealed class DockerEngine : IContainerEngine
+public sealed partial class DockerEngine : IContainerEngine
 {
     private readonly DockerClient client;
     private readonly string endpoint;

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 
 namespace Backtrack.Engine.Docker;
@@ -22,8 +26,29 @@ internal static class DockerServiceMapper
             (service.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? [])
                 .Select(p => new ServicePort(p.TargetPort ?? 0, p.PublishedPort is 0 ? null : p.PublishedPort, Or(p.Protocol, "tcp"), Or(p.PublishMode, "ingress")))
                 .ToList(),
-            spec.Labels?.ToDictionary() ?? []);
+            spec.Labels?.ToDictionary() ?? [])
+        {
+            Spec = ToSpec(spec),
+        };
     }
+
+    /// <summary>The whole spec verbatim, with what the core reads typed beside it.</summary>
+    public static SwarmServiceSpec ToSpec(ServiceSpec spec)
+    {
+        var container = spec.TaskTemplate?.ContainerSpec;
+        return new SwarmServiceSpec
+        {
+            Json = JsonSerializer.Serialize(spec),
+            Image = container?.Image ?? "",
+            Env = container?.Env?.ToList() ?? [],
+            Secrets = (container?.Secrets ?? []).Select(s => new SwarmObjectRef(s.SecretID ?? "", s.SecretName ?? s.SecretID ?? "")).ToList(),
+            Configs = (container?.Configs ?? []).Select(c => new SwarmObjectRef(c.ConfigID ?? "", c.ConfigName ?? c.ConfigID ?? "")).ToList(),
+            TaskDigest = Digest(spec.TaskTemplate),
+        };
+    }
+
+    public static ServiceSpec ToSpec(SwarmServiceSpec spec) =>
+        JsonSerializer.Deserialize<ServiceSpec>(spec.Json) ?? throw new EngineOperationException("a recorded service spec is empty");
 
     public static ServiceTask ToTask(TaskResponse task) => new(
         task.ID,
@@ -33,7 +58,25 @@ internal static class DockerServiceMapper
         ToState(task.Status?.State),
         NullIfEmpty(task.Status?.Err),
         NullIfEmpty(task.Status?.ContainerStatus?.ContainerID),
-        task.Status?.Timestamp is { } at ? new DateTimeOffset(at.ToUniversalTime(), TimeSpan.Zero) : null);
+        task.Status?.Timestamp is { } at ? new DateTimeOffset(at.ToUniversalTime(), TimeSpan.Zero) : null)
+    {
+        SpecDigest = Digest(task.Spec),
+    };
+
+    /// <summary>
+    /// Swarm copies the service's task template into each task it creates: the same spec gives the same JSON,
+    /// but for the runtime, which the engine names on a service's template only.
+    /// </summary>
+    private static string Digest(TaskSpec? spec)
+    {
+        var node = JsonSerializer.SerializeToNode(spec);
+        if (node is JsonObject template)
+        {
+            template.Remove("Runtime");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null")));
+    }
 
     private static ServiceMode ToMode(global::Docker.DotNet.Models.ServiceMode? mode) => mode switch
     {

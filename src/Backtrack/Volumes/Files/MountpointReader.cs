@@ -77,13 +77,23 @@ public sealed class MountpointReader(ContentStore content)
         }
 
         var read = entries.ToArray();
+        var gone = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (index, token) =>
         {
-            var (sha256, size) = await content.AddAsync(Path.Combine(mountpoint, read[index].Path), token).ConfigureAwait(false);
-            read[index] = read[index] with { Sha256 = sha256, Size = size };
+            try
+            {
+                var (sha256, size) = await content.AddAsync(Path.Combine(mountpoint, read[index].Path), token).ConfigureAwait(false);
+                read[index] = read[index] with { Sha256 = sha256, Size = size };
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Removed between the walk and the read (a live database's temporary files): left out, as tar does.
+                gone[read[index].Path] = true;
+            }
         }).ConfigureAwait(false);
-        var counts = new VolumeReadCounts(toRead.Count, toRead.Sum(i => read[i].Size), unchanged, unchangedBytes);
-        return (new VolumeListing(volume, read), counts);
+        var kept = read.Where(e => !gone.ContainsKey(e.Path) && !(e.Type == VolumeEntryType.HardLink && gone.ContainsKey(e.Link!))).ToArray();
+        var counts = new VolumeReadCounts(toRead.Count - gone.Count, toRead.Where(i => !gone.ContainsKey(read[i].Path)).Sum(i => read[i].Size), unchanged, unchangedBytes);
+        return (new VolumeListing(volume, kept), counts);
     }
 
     /// <summary>Every path under the root, parents before children, the root itself as "."; sockets and paths gone meanwhile are left out.</summary>
@@ -96,7 +106,7 @@ public sealed class MountpointReader(ContentStore content)
         {
             var directory = pending.Pop();
             var subdirectories = new List<string>();
-            foreach (var name in Directory.EnumerateFileSystemEntries(Path.Combine(root, directory), "*", ListOnly).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+            foreach (var name in NamesIn(Path.Combine(root, directory)))
             {
                 var path = directory.Length == 0 ? name : $"{directory}/{name}";
                 var full = Path.Combine(root, path);
@@ -117,6 +127,19 @@ public sealed class MountpointReader(ContentStore content)
             {
                 pending.Push(subdirectory);
             }
+        }
+    }
+
+    /// <summary>The names in a directory, sorted; none when it was removed after its parent was listed.</summary>
+    private static IReadOnlyList<string> NamesIn(string directory)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(directory, "*", ListOnly).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
         }
     }
 }

@@ -1,0 +1,12 @@
+namespace Backtrack.Engine;
+
+/// <summary>What changes swarm services.</summary>
+public interface IServiceOperations
+{
+    /// <summary>
+    /// Replaces the service's spec with SPEC, as of version VERSION of the service: when the service changed
+    /// since (another deploy or update), the engine refuses and this throws <see cref="Planning.ConflictException"/>.
+    /// The service's update config in SPEC decides how its tasks are replaced.
+    /// </summary>
+    Task UpdateServiceAsync(string serviceId, ulong version, SwarmServiceSpec spec, CancellationToken ct);
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Planning;
+using Backtrack.Releases;
+using Backtrack.Rollback;
+using Backtrack.Rollback.Steps;
+using Backtrack.Swarm.Steps;
+
+namespace Backtrack.Swarm;
+
+/// <summary>
+/// Plans a rollback of a swarm stack's services to a recorded release, at any depth: each changed service
+/// updated to its recorded whole spec as of the version read now, then gated; the services in parallel,
+/// atomically (the executor undoes every update when one gate fails). Planning reads only.
+/// </summary>
+public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueries engine, ReleaseStore releases, TimeProvider clock)
+{
+    private const int HistoryDepth = 500;
+
+    public async Task<Plan> PlanAsync(EnvironmentConfig env, RollbackRequest request, CancellationToken ct)
+    {
+        if (request.ImageOnly)
+        {
+            throw new BacktrackException("--image-only does not apply to a swarm environment: a rollback applies the release's whole service spec; leave it out");
+        }
+
+        var current = Wanted(env, await inspector.ServicesAsync(env, ct).ConfigureAwait(false), request);
+        var release = await FindReleaseAsync(current, request.Target, ct).ConfigureAwait(false);
+        var changes = Targets(current, release, named: request.Services.Count > 0).Where(t => t.Current.Spec!.Json != t.Spec.Json).ToList();
+        var planId = Plan.NewId(clock);
+        if (changes.Count == 0)
+        {
+            return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", current.Select(s => s.Service))} already run release {release.Id}", []);
+        }
+
+        await RefuseMissingObjectsAsync(release, changes, ct).ConfigureAwait(false);
+        var timeout = request.HealthTimeout ?? env.HealthTimeout;
+        var steps = new List<PlanStep> { new RecordReleaseStep(0, "before-rollback", "state before rollback") };
+        foreach (var change in changes)
+        {
+            var details = change.Current;
+            steps.Add(new UpdateServiceStep(1, change.Service, details.Id, details.Name, details.Version, change.Spec, details.Spec!));
+            steps.Add(new ServiceGateStep(1, change.Service, details.Name, timeout));
+        }
+
+        steps.Add(new RecordReleaseStep(2, "rollback", $"after rollback to release {release.Id}"));
+        var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec!.Image} (version {c.Current.Version}) -> release {release.Id}: {c.Spec.Image}"));
+        return new Plan(planId, "rollback", summary, steps);
+    }
+
+    private static List<(string Service, ServiceDetails Details)> Wanted(EnvironmentConfig env, IReadOnlyList<StackService> services, RollbackRequest request)
+    {
+        var deployed = services.Where(s => s.Details?.Spec is not null).ToDictionary(s => s.Service, s => s.Details!, StringComparer.Ordinal);
+        var wanted = request.Services.Count == 0 ? deployed.Keys.ToList() : request.Services;
+        return wanted.Select(name => deployed.TryGetValue(name, out var details)
+                ? (name, details)
+                : throw new BacktrackException($"stack '{env.Project}' has no deployed service '{name}'; deployed: {string.Join(", ", deployed.Keys)}"))
+            .ToList();
+    }
+
+    /// <summary>"previous": the newest release in which one of the services ran another spec than now. A number: that release.</summary>
+    private async Task<Release> FindReleaseAsync(IReadOnlyList<(string Service, ServiceDetails Details)> current, string target, CancellationToken ct)
+    {
+        if (target != RollbackRequest.Previous)
+        {
+            var release = target.All(char.IsAsciiDigit) && long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await releases.GetAsync(id, ct).ConfigureAwait(false)
+                : throw new BacktrackException($"--to on a swarm environment is previous or a release number, not '{target}'; 'backtrack releases' lists them");
+            return release ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
+        }
+
+        var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
+        return history.FirstOrDefault(r => current.Any(c => r.Service(c.Service)?.ServiceSpec is { } spec && spec.TaskDigest != c.Details.Spec!.TaskDigest))
+            ?? throw new BacktrackException(
+                $"no earlier release of {string.Join(", ", current.Select(c => c.Service))} is recorded; run 'backtrack record' after each 'docker stack deploy'");
+    }
+
+    private static IEnumerable<(string Service, ServiceDetails Current, SwarmServiceSpec Spec)> Targets(
+        IReadOnlyList<(string Service, ServiceDetails Details)> current, Release release, bool named)
+    {
+        foreach (var (service, details) in current)
+        {
+            switch (release.Service(service))
+            {
+                case { ServiceSpec: { } spec }:
+                    yield return (service, details, spec);
+                    break;
+                case { }:
+                    throw new BacktrackException($"release {release.Id} recorded '{service}' from a Compose project, not a swarm service; name a release recorded on this stack");
+                case null when named:
+                    throw new BacktrackException($"release {release.Id} has no service '{service}'");
+            }
+        }
+    }
+
+    /// <summary>Secrets and configs are immutable and referenced by ID: a removed one cannot come back under the same ID.</summary>
+    private async Task RefuseMissingObjectsAsync(Release release, IReadOnlyList<(string Service, ServiceDetails Current, SwarmServiceSpec Spec)> changes, CancellationToken ct)
+    {
+        var secrets = (await engine.ListSecretsAsync(ct).ConfigureAwait(false)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var configs = (await engine.ListConfigsAsync(ct).ConfigureAwait(false)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = changes.SelectMany(c =>
+                c.Spec.Secrets.Where(s => !secrets.Contains(s.Id)).Select(s => $"{c.Service}: secret '{s.Name}'")
+                    .Concat(c.Spec.Configs.Where(x => !configs.Contains(x.Id)).Select(x => $"{c.Service}: config '{x.Name}'")))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new BacktrackException(
+                $"release {release.Id} references what no longer exists on the swarm ({string.Join(", ", missing)}); swarm secrets and configs "
+                + "cannot come back under their old IDs: roll back to a later release ('backtrack releases'); nothing was changed");
+        }
+    }
+}
