@@ -26,7 +26,8 @@ public sealed class PinPlanner(ProjectInspector inspector, TimeProvider clock)
             var envFile = drift.Files.EnvFilePath;
             if (ComposeProjectFiles.PinVariable(drift.Line.Raw, drift.Running) is var (variable, value))
             {
-                steps.Add(new PinVariableStep(drift.Service, envFile, variable, value, await EnvFile.GetAsync(envFile, variable, ct).ConfigureAwait(false), drift.Running));
+                steps.Add(new PinVariableStep(
+                    drift.Service, envFile, variable, value, await EnvFile.GetAsync(envFile, variable, ct).ConfigureAwait(false), drift.Running, !File.Exists(envFile)));
             }
             else
             {
