@@ -41,7 +41,7 @@ bench_cleanup_more() {
 }
 bench_traps
 
-[ "$(docker info -f '{{.Swarm.LocalNodeState}}')" = active ] || docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+[ "$(docker info -f '{{.Swarm.LocalNodeState}}')" = active ] || docker swarm init --advertise-addr 127.0.0.1 --listen-addr 127.0.0.1:2377 >/dev/null
 
 deploy() { # REPLICAS TAG
   cat >"$work/stack.yml" <<YAML

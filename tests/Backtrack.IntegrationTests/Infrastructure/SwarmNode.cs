@@ -16,7 +16,7 @@ public static class SwarmNode
         {
             if (await StateAsync() != "active")
             {
-                var init = await DockerAsync("swarm", "init", "--advertise-addr", "127.0.0.1");
+                var init = await DockerAsync("swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:2377");
                 // Another suite may have made it a swarm meanwhile.
                 Assert.True(init.ExitCode == 0 || await StateAsync() == "active", $"docker swarm init: {init}");
             }
