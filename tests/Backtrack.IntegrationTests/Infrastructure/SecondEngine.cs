@@ -6,9 +6,10 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A dockerd of the test's own, beside the machine's, which tests may stop and start: its own data root,
-/// exec root, pidfile, config file and unix socket under a temp directory, no bridge, no iptables, no IP
-/// forwarding, no TCP listener, its own containerd namespaces. It never touches the machine's engine, its
-/// socket, networks or iptables. Its image store starts empty: <see cref="CopyImagesAsync"/> copies images
+/// exec root, pidfile, config file and unix socket under a temp directory, a default bridge of its own (an
+/// empty Linux bridge the test makes and removes), no iptables, no IP forwarding, no TCP listener, its own
+/// containerd namespaces. It never touches the machine's engine, its socket, networks or iptables: with
+/// --bridge=none a dockerd deletes the interface docker0, which is the machine's engine's default bridge. Its image store starts empty: <see cref="CopyImagesAsync"/> copies images
 /// from the machine's engine. Disposing stops it and removes the temp directory (its containers die with it).
 /// </summary>
 public sealed class SecondEngine : IAsyncLifetime
@@ -18,6 +19,7 @@ public sealed class SecondEngine : IAsyncLifetime
 
     // Short: a unix socket's path holds at most 107 bytes.
     private readonly string root = Directory.CreateTempSubdirectory("btd-").FullName;
+    private readonly string bridge = "btd" + Guid.NewGuid().ToString("N")[..8];
     private Process? daemon;
 
     public string Endpoint => "unix://" + Path.Combine(root, "docker.sock");
@@ -25,6 +27,8 @@ public sealed class SecondEngine : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(root, "daemon.json"), "{}");
+        await IpAsync("link", "add", "name", bridge, "type", "bridge");
+        await IpAsync("addr", "add", $"10.253.{Random.Shared.Next(1, 255)}.1/24", "dev", bridge);
         await StartAsync();
     }
 
@@ -47,6 +51,7 @@ public sealed class SecondEngine : IAsyncLifetime
         }
 
         Directory.Delete(root, recursive: true);
+        await ProcessRunner.RunAsync("ip", ["link", "del", bridge], "/");
     }
 
     /// <summary>Starts the daemon and waits (at most 60 s) until it answers.</summary>
@@ -58,7 +63,7 @@ public sealed class SecondEngine : IAsyncLifetime
             "--data-root", Path.Combine(root, "data"), "--exec-root", Path.Combine(root, "exec"),
             "--pidfile", Path.Combine(root, "docker.pid"), "--host", Endpoint, "--config-file", Path.Combine(root, "daemon.json"),
             "--containerd-namespace", id, "--containerd-plugins-namespace", id + "-plugins",
-            "--bridge=none", "--iptables=false", "--ip6tables=false", "--ip-forward=false",
+            "--bridge", bridge, "--iptables=false", "--ip6tables=false", "--ip-forward=false",
         ];
         // exec: the process is dockerd itself, so its ID is the daemon's; its log goes to a file nobody has to drain.
         var info = new ProcessStartInfo("/bin/sh") { WorkingDirectory = root, UseShellExecute = false };
@@ -139,4 +144,10 @@ public sealed class SecondEngine : IAsyncLifetime
     }
 
     private string LogTail() => string.Join('\n', File.ReadLines(Path.Combine(root, "daemon.log")).TakeLast(20));
+
+    private async Task IpAsync(params string[] args)
+    {
+        var result = await ProcessRunner.RunAsync("ip", args, root);
+        Assert.True(result.ExitCode == 0, $"ip {string.Join(' ', args)}: {result}");
+    }
 }
