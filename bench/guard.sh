@@ -76,7 +76,8 @@ wait_v1() {
 # Waits (bounded: 90 s) until guard's journal has COUNT lines with DECISION.
 wait_decision() { # DECISION COUNT
   local deadline=$(($(now) + 90000000000))
-  until [ "$(grep -c "\"decision\":\"$1\"" "$work/state/guard.jsonl" 2>/dev/null || echo 0)" -ge "$2" ]; do
+  local count
+  until count=$(grep -c "\"decision\":\"$1\"" "$work/state/guard.jsonl" 2>/dev/null); [ "${count:-0}" -ge "$2" ]; do
     [ "$(now)" -lt "$deadline" ] || die "guard did not journal $1 #$2 within 90 s"
     sleep 0.05
   done
