@@ -101,12 +101,12 @@ public sealed class BacktrackEnvironment : IDisposable
     public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
         new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
-    /// <summary>What 'deploy' and 'guard' work with; extra signals (a metric query) are read beside every service's own.</summary>
-    public async Task<Guard.GuardKit> GuardKitAsync(IReadOnlyList<Guard.Signals.IPolledSignal> extraSignals, CancellationToken ct)
+    /// <summary>What 'deploy' and 'guard' work with: the kit of signals, rollback and journal, wired for this environment.</summary>
+    public async Task<Guard.GuardKit> GuardKitAsync(CancellationToken ct)
     {
         var database = await DatabaseAsync(ct).ConfigureAwait(false);
         var releases = new ReleaseStore(database);
-        var signals = new Guard.GuardSignals(Engine, Inspector, Checker, Clock, extraSignals);
+        var signals = new Guard.GuardSignals(Engine, Inspector, Checker, Clock);
         return new Guard.GuardKit(
             Config, Operations, Inspector, Engine, new Guard.WindowWatcher(Config, signals, Clock), new RollbackPlanner(Engine, Inspector, releases, Clock), releases,
             new Reports.IncidentReportSource(new JournalReader(database), releases, new VerificationStore(database)), Clock);

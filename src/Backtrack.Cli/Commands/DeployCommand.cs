@@ -46,7 +46,7 @@ public sealed class DeployCommand : EnvironmentCommand<DeploySettings>
 
         var window = settings.Window is null ? environment.Config.Guard.Window : Durations.Parse(settings.Window, "--window");
         var request = new DeployRequest(RemainingArguments, Directory.GetCurrentDirectory(), window, settings.OnFailure == "rollback", SnapshotStep(settings.Snapshot, environment.Clock));
-        var kit = await environment.GuardKitAsync([], ct).ConfigureAwait(false);
+        var kit = await environment.GuardKitAsync(ct).ConfigureAwait(false);
         var outcome = await new DeployRunner(kit).RunAsync(request, [new ProgressView(settings.Json)], Console.Out, ct).ConfigureAwait(false);
         if (outcome.Rollback is { } rollback)
         {

@@ -25,7 +25,7 @@ public sealed class GuardCommand : EnvironmentCommand<GuardSettings>
             context.Cancel = true;
             stop.Cancel();
         });
-        var kit = await environment.GuardKitAsync([], stop.Token).ConfigureAwait(false);
+        var kit = await environment.GuardKitAsync(stop.Token).ConfigureAwait(false);
         if (settings.Window is { } window)
         {
             kit = kit with { Env = kit.Env with { Guard = kit.Env.Guard with { Window = Durations.Parse(window, "--window") } } };

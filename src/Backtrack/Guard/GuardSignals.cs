@@ -10,9 +10,9 @@ namespace Backtrack.Guard;
 
 /// <summary>
 /// The polled signals of every service of the environment as it runs now, per its configuration: health checks,
-/// error lines, the environment's and each service's Prometheus query; plus any the caller adds.
+/// error lines, the environment's and each service's Prometheus query.
 /// </summary>
-public sealed class GuardSignals(IContainerQueries engine, ProjectInspector inspector, HealthChecker checker, TimeProvider clock, IReadOnlyList<IPolledSignal> extra)
+public sealed class GuardSignals(IContainerQueries engine, ProjectInspector inspector, HealthChecker checker, TimeProvider clock)
     : ISignalSource
 {
     /// <summary>A check may take this long before it counts as failed; a poll interval longer than this gives it the interval.</summary>
@@ -25,7 +25,7 @@ public sealed class GuardSignals(IContainerQueries engine, ProjectInspector insp
         var guard = env.Guard;
         var matcher = new ErrorPatternMatcher(env.Verify.ErrorPatterns);
         var timeout = guard.Interval > MinimumCheckTimeout ? guard.Interval : MinimumCheckTimeout;
-        var signals = new List<IPolledSignal>(extra);
+        var signals = new List<IPolledSignal>();
         if (guard.Prometheus is { } environmentQuery)
         {
             signals.Add(new PrometheusGuardSignal(new PrometheusSignal(environmentQuery, PrometheusHttp), $"environment {env.Name}"));
