@@ -10,7 +10,6 @@ namespace Backtrack.IntegrationTests;
 public sealed class FullRollbackTests : IAsyncLifetime
 {
     private const string FirstEnv = "APP_TAG=v1\nJOBS_TAG=v1\nFEATURE=first-value\n";
-    private const string LaterEnv = "APP_TAG=v2\nJOBS_TAG=v3\nFEATURE=later-value\n";
     private readonly DatabaseStack stack = new();
 
     public async Task InitializeAsync()
@@ -31,7 +30,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
         var before = await StateAsync();
         var images = new Dictionary<string, string> { ["app"] = (await stack.InspectAsync("app")).Image, ["jobs"] = (await stack.InspectAsync("jobs")).Image };
 
-        await ChangeEverythingAsync();
+        await stack.ChangeEverythingAsync();
         Assert.NotEqual(before, await StateAsync());
 
         var result = await stack.BacktrackAsync("rollback", "full", "--to", snapshot, "--yes");
@@ -77,7 +76,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
             await File.WriteAllBytesAsync(content, bytes);
         }
 
-        await ChangeEverythingAsync();
+        await stack.ChangeEverythingAsync();
         var started = new Dictionary<string, string>();
         foreach (var service in new[] { "db", "cache", "app", "jobs" })
         {
@@ -95,7 +94,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
             Assert.Equal(at, container.State.StartedAt);
         }
 
-        Assert.Equal(LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
+        Assert.Equal(DatabaseStack.LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
         Assert.Equal(150L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
     }
 
@@ -103,7 +102,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
     public async Task A_killed_full_rollback_is_repaired_back_to_the_present_through_its_safety_snapshot()
     {
         var snapshot = await CreateSnapshotAsync();
-        await ChangeEverythingAsync();
+        await stack.ChangeEverythingAsync();
         var present = await StateAsync();
         var presentApp = await stack.InspectAsync("app");
         var presentImage = presentApp.Image;
@@ -128,7 +127,7 @@ public sealed class FullRollbackTests : IAsyncLifetime
         var repair = await stack.BacktrackAsync("repair", "--yes");
         Assert.True(repair.ExitCode == 0, repair.ToString());
         Assert.Equal(present, await StateAsync());
-        Assert.Equal(LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
+        Assert.Equal(DatabaseStack.LaterEnv, await File.ReadAllTextAsync(stack.EnvFile));
         Assert.Equal(150L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
         Assert.Equal("v2", await stack.RedisAsync("GET", "k1"));
         Assert.Equal(presentImage, (await stack.InspectAsync("app")).Image);
@@ -153,18 +152,6 @@ public sealed class FullRollbackTests : IAsyncLifetime
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.DoesNotContain(stack.Password, created.Stdout + created.Stderr);
         return JsonDocument.Parse(created.Stdout).RootElement.GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Files modified, added and deleted in both volumes, env values, rows, keys, and other images deployed.</summary>
-    private async Task ChangeEverythingAsync()
-    {
-        await stack.ShellAsync("app", "printf changed > /files/a.txt && rm /files/sub/b.txt && printf stray > /files/stray.txt && mkdir /files/newdir");
-        await stack.ShellAsync("jobs", "printf upload-2 > /uploads/u1.bin && printf new > /uploads/u2.bin");
-        await stack.ExecuteAsync("INSERT INTO items (name) SELECT 'late ' || g FROM generate_series(1, 50) g; CREATE TABLE new_release (id int);");
-        await stack.RedisAsync("SET", "k1", "v2");
-        await stack.RedisAsync("DEL", "k2");
-        await stack.RedisAsync("SET", "k3", "v2");
-        await stack.DeployAsync(LaterEnv);
     }
 
     /// <summary>Every entry of both volumes with owner, mode, link target and content hash.</summary>

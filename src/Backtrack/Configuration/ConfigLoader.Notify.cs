@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Backtrack.Configuration;
 
-/// <summary>The <c>notify:</c> channels and the <c>guard:</c> signals.</summary>
+/// <summary>The <c>notify:</c> channels and the Prometheus query of a <c>guard:</c> section (the rest of it: ConfigLoader.Guard.cs).</summary>
 public static partial class ConfigLoader
 {
     private static NotifyConfig ParseNotify(Reader reader, YamlMappingNode map, string key)

@@ -95,6 +95,21 @@ public sealed class DatabaseStack : ComposeFixture
     public Task CreateItemsAsync() =>
         ExecuteAsync("CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
 
+    /// <summary>The env of the later release that <see cref="ChangeEverythingAsync"/> deploys.</summary>
+    public const string LaterEnv = "APP_TAG=v2\nJOBS_TAG=v3\nFEATURE=later-value\n";
+
+    /// <summary>Files modified, added and deleted in both volumes, env values, rows, keys, and other images deployed.</summary>
+    public async Task ChangeEverythingAsync()
+    {
+        await ShellAsync("app", "printf changed > /files/a.txt && rm /files/sub/b.txt && printf stray > /files/stray.txt && mkdir /files/newdir");
+        await ShellAsync("jobs", "printf upload-2 > /uploads/u1.bin && printf new > /uploads/u2.bin");
+        await ExecuteAsync("INSERT INTO items (name) SELECT 'late ' || g FROM generate_series(1, 50) g; CREATE TABLE new_release (id int);");
+        await RedisAsync("SET", "k1", "v2");
+        await RedisAsync("DEL", "k2");
+        await RedisAsync("SET", "k3", "v2");
+        await DeployAsync(LaterEnv);
+    }
+
     /// <summary>The first release's data of the full-rollback tests: items, two Redis keys, files with owners, modes and a link in app's volume.</summary>
     public async Task SeedFirstReleaseAsync()
     {

@@ -13,7 +13,6 @@ public abstract class KillMatrixRollbackFullTests(ITestOutputHelper output, int 
 {
     private const int Halves = 2;
 
-    private const string LaterEnv = "APP_TAG=v2\nJOBS_TAG=v3\nFEATURE=later-value\n";
     private readonly DatabaseStack stack = new();
     private string snapshot = "";
     private string present = "";
@@ -25,13 +24,7 @@ public abstract class KillMatrixRollbackFullTests(ITestOutputHelper output, int 
         await stack.SeedFirstReleaseAsync();
         await stack.ShellAsync("jobs", "printf upload-1 > /uploads/u1.bin");
         snapshot = await SnapshotAsync();
-        await stack.ShellAsync("app", "printf changed > /files/a.txt && rm /files/sub/b.txt && printf stray > /files/stray.txt && mkdir /files/newdir");
-        await stack.ShellAsync("jobs", "printf upload-2 > /uploads/u1.bin && printf new > /uploads/u2.bin");
-        await stack.ExecuteAsync("INSERT INTO items (name) SELECT 'late ' || g FROM generate_series(1, 50) g; CREATE TABLE new_release (id int);");
-        await stack.RedisAsync("SET", "k1", "v2");
-        await stack.RedisAsync("DEL", "k2");
-        await stack.RedisAsync("SET", "k3", "v2");
-        await stack.DeployAsync(LaterEnv);
+        await stack.ChangeEverythingAsync();
         present = await SnapshotAsync();
     }
 

@@ -77,7 +77,7 @@ public sealed class MountpointReader(ContentStore content)
         }
 
         var read = entries.ToArray();
-        var gone = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var gone = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (index, token) =>
         {
             try
@@ -88,11 +88,13 @@ public sealed class MountpointReader(ContentStore content)
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
                 // Removed between the walk and the read (a live database's temporary files): left out, as tar does.
-                gone[read[index].Path] = true;
+                gone.Add(read[index].Path);
             }
         }).ConfigureAwait(false);
-        var kept = read.Where(e => !gone.ContainsKey(e.Path) && !(e.Type == VolumeEntryType.HardLink && gone.ContainsKey(e.Link!))).ToArray();
-        var counts = new VolumeReadCounts(toRead.Count - gone.Count, toRead.Where(i => !gone.ContainsKey(read[i].Path)).Sum(i => read[i].Size), unchanged, unchangedBytes);
+        var removed = gone.ToHashSet(StringComparer.Ordinal);
+        var kept = read.Where(e => !removed.Contains(e.Path) && !(e.Type == VolumeEntryType.HardLink && removed.Contains(e.Link!))).ToArray();
+        var copied = toRead.Select(i => read[i]).Where(e => !removed.Contains(e.Path)).ToList();
+        var counts = new VolumeReadCounts(copied.Count, copied.Sum(e => e.Size), unchanged, unchangedBytes);
         return (new VolumeListing(volume, kept), counts);
     }
 
