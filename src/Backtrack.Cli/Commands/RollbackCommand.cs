@@ -2,7 +2,9 @@ using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Compose;
 using Backtrack.Configuration;
+using Backtrack.Drift;
 using Backtrack.Rollback;
+using Backtrack.Swarm;
 using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
@@ -59,7 +61,7 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
             : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty && !swarm)
+        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
         }
@@ -67,15 +69,26 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
         return exitCode;
     }
 
-    /// <summary>The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.</summary>
+    /// <summary>The Compose or stack file still names the bad version: the next deploy would roll it forward again.</summary>
     private static async Task WarnAboutDriftAsync(BacktrackEnvironment environment, CancellationToken ct)
     {
-        var services = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .Select(s => (s.Service, s.Container!));
-        foreach (var drift in await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false))
+        foreach (var drift in await DriftAsync(environment, ct).ConfigureAwait(false))
         {
             await Console.Error.WriteLineAsync($"warning: {drift.Service}: {drift.Describe()}").ConfigureAwait(false);
         }
+    }
+
+    private static async Task<IReadOnlyList<ImageDrift>> DriftAsync(BacktrackEnvironment environment, CancellationToken ct)
+    {
+        if (environment.Config.Backend is Backend.Swarm)
+        {
+            return await StackDrift.FindAsync(environment.Config, await environment.Stack.ServicesAsync(environment.Config, ct).ConfigureAwait(false), ct)
+                .ConfigureAwait(false);
+        }
+
+        var services = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
+            .Where(s => s.Container is not null)
+            .Select(s => (s.Service, s.Container!));
+        return (await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false)).Select(d => d.Drift).ToList();
     }
 }

@@ -3,6 +3,7 @@ using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
 using Backtrack.Configuration;
 using Backtrack.Status;
+using Backtrack.Swarm;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -68,11 +69,20 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
-            Json.Write(new { environment = environment.Config.Name, backend = environment.Config.Backend, stack = environment.Config.Project, healthy, interrupted, services = rows });
+            Json.Write(new
+            {
+                environment = environment.Config.Name, backend = environment.Config.Backend, stack = environment.Config.Project,
+                stackFile = environment.Config.StackFile?.Path, healthy, interrupted, services = rows,
+            });
         }
         else
         {
             StackStatusView.Render(rows, environment.Clock.GetUtcNow());
+            if (environment.Config.StackFile is null)
+            {
+                AnsiConsole.MarkupLine($"[grey]{Format.Text(StackDrift.Unknown(environment.Config))}[/]");
+            }
+
             interrupted.ToList().ForEach(line => AnsiConsole.MarkupLine($"[yellow]{Format.Text(line)}[/]"));
         }
 

@@ -39,7 +39,7 @@ public static class StackStatusView
         foreach (var row in rows)
         {
             var update = row.Update is { Message: { } message } ? [$"update {row.Update.State}: {message}"] : Array.Empty<string>();
-            foreach (var problem in row.Problems.Concat(update))
+            foreach (var problem in row.Problems.Concat(update).Append(row.Drift).OfType<string>())
             {
                 AnsiConsole.MarkupLine($"[yellow]{Format.Text(row.Service)}: {Format.Text(problem)}[/]");
             }

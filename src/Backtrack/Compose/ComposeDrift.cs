@@ -1,11 +1,12 @@
+using Backtrack.Drift;
 using Backtrack.Engine;
 
 namespace Backtrack.Compose;
 
-/// <summary>A service whose Compose file names another image than the one that runs: the next 'docker compose up -d' would replace it.</summary>
-public sealed record ComposeDrift(string Service, ComposeProjectFiles Files, ComposeImageLine Line, string Running)
+/// <summary>A service whose Compose files name another image than the one that runs, with the files a pin writes into.</summary>
+public sealed record ComposeDrift(ImageDrift Drift, ComposeProjectFiles Files)
 {
-    public string Describe() => $"compose file says {Line.Resolved}, running {Running}; 'backtrack pin {Service}' keeps {Running}";
+    public const string FileKind = "compose file";
 
     /// <summary>Drift of each given service container, where its Compose files are readable on this host.</summary>
     public static async Task<IReadOnlyList<ComposeDrift>> FindAsync(IEnumerable<(string Service, ContainerDetails Container)> services, CancellationToken ct)
@@ -19,10 +20,7 @@ public sealed record ComposeDrift(string Service, ComposeProjectFiles Files, Com
             }
 
             var lines = await files.ImageLinesAsync(ct).ConfigureAwait(false);
-            if (lines.TryGetValue(service, out var line) && line.Resolved != container.Spec.Image)
-            {
-                drift.Add(new ComposeDrift(service, files, line, container.Spec.Image));
-            }
+            drift.AddRange(ImageDrift.Find(FileKind, lines, [(service, container.Spec.Image)]).Select(d => new ComposeDrift(d, files)));
         }
 
         return drift;

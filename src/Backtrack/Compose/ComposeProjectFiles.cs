@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Backtrack.Drift;
 using Backtrack.Secrets;
 using YamlDotNet.RepresentationModel;
 
@@ -6,9 +7,10 @@ namespace Backtrack.Compose;
 
 /// <summary>
 /// The Compose files of a project, found through the labels Compose puts on its containers, read for
-/// the services' image lines, with variables resolved from the project's .env file as Compose does.
+/// the services' image lines, with variables resolved from the project's .env file as Compose does. A swarm
+/// stack file is in the same format: read through this class too, with the env file its operator deploys with.
 /// </summary>
-public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOnlyList<string> configFiles)
+public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOnlyList<string> configFiles, string? envFilePath = null)
 {
     public const string OverrideFileName = "compose.backtrack.yaml";
 
@@ -16,7 +18,8 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
 
     public IReadOnlyList<string> ConfigFiles { get; } = configFiles;
 
-    public string EnvFilePath => Path.Combine(WorkingDirectory, ".env");
+    /// <summary>The file the variables come from: the project's .env unless another is named.</summary>
+    public string EnvFilePath { get; } = envFilePath ?? Path.Combine(workingDirectory, ".env");
 
     /// <summary>The project's files from a container's labels; null when they are not on this host.</summary>
     public static ComposeProjectFiles? FromLabels(IReadOnlyDictionary<string, string> labels)
@@ -33,16 +36,16 @@ public sealed partial class ComposeProjectFiles(string workingDirectory, IReadOn
     }
 
     /// <summary>Every service's image line; later files override earlier ones, as in Compose.</summary>
-    public async Task<IReadOnlyDictionary<string, ComposeImageLine>> ImageLinesAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, ImageLine>> ImageLinesAsync(CancellationToken ct)
     {
         var variables = await ReadEnvFileAsync(EnvFilePath, ct).ConfigureAwait(false);
-        var lines = new Dictionary<string, ComposeImageLine>();
+        var lines = new Dictionary<string, ImageLine>();
         foreach (var (file, name, service) in await ServiceDefinitionsAsync(ct).ConfigureAwait(false))
         {
             if (service is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("image"), out var image)
                 && image is YamlScalarNode { Value: { } raw })
             {
-                lines[name] = new ComposeImageLine(name, raw, Interpolate(raw, variables), file);
+                lines[name] = new ImageLine(name, raw, Interpolate(raw, variables), file);
             }
         }
 

@@ -33,9 +33,6 @@ public static class EnvFile
             lines.Add($"{key}={value}");
         }
 
-        var temporary = path + ".bt-tmp";
-        await File.WriteAllLinesAsync(temporary, lines, ct).ConfigureAwait(false);
-        File.SetUnixFileMode(temporary, File.Exists(path) ? File.GetUnixFileMode(path) : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, path, overwrite: true);
+        await ProjectFileWriter.WriteAsync(path, string.Concat(lines.Select(l => l + "\n")), ct).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Backtrack.Configuration;
+using Backtrack.Drift;
 using Backtrack.Planning;
 using Backtrack.Status;
 
@@ -21,23 +22,28 @@ public sealed class PinPlanner(ProjectInspector inspector, TimeProvider clock)
 
         var steps = new List<PlanStep>();
         var drifted = await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false);
-        foreach (var drift in drifted)
+        foreach (var (drift, files) in drifted)
         {
-            var envFile = drift.Files.EnvFilePath;
-            if (ComposeProjectFiles.PinVariable(drift.Line.Raw, drift.Running) is var (variable, value))
+            if (await VariableStepAsync(drift, files.EnvFilePath, ct).ConfigureAwait(false) is { } variable)
             {
-                steps.Add(new PinVariableStep(
-                    drift.Service, envFile, variable, value, await EnvFile.GetAsync(envFile, variable, ct).ConfigureAwait(false), drift.Running, !File.Exists(envFile)));
+                steps.Add(variable);
             }
             else
             {
-                var overridePath = Path.Combine(drift.Files.WorkingDirectory, ComposeProjectFiles.OverrideFileName);
+                var overridePath = Path.Combine(files.WorkingDirectory, ComposeProjectFiles.OverrideFileName);
                 var previous = File.Exists(overridePath) ? await File.ReadAllTextAsync(overridePath, ct).ConfigureAwait(false) : null;
-                steps.Add(new PinOverrideStep(drift.Service, drift.Files, drift.Running, previous, await EnvFile.GetAsync(envFile, "COMPOSE_FILE", ct).ConfigureAwait(false)));
+                steps.Add(new PinOverrideStep(drift.Service, files, drift.Running, previous, await EnvFile.GetAsync(files.EnvFilePath, "COMPOSE_FILE", ct).ConfigureAwait(false)));
             }
         }
 
-        var summary = steps.Count == 0 ? "the Compose files already name the running images" : $"pin {string.Join(", ", drifted.Select(d => d.Service))}";
+        var summary = steps.Count == 0 ? "the Compose files already name the running images" : $"pin {string.Join(", ", drifted.Select(d => d.Drift.Service))}";
         return new Plan(Plan.NewId(clock), "pin", summary, steps);
     }
+
+    /// <summary>The pin of an image line of the form PREFIX${VAR}SUFFIX: VAR set in the env file; null for any other line.</summary>
+    public static async Task<PinVariableStep?> VariableStepAsync(ImageDrift drift, string envFile, CancellationToken ct) =>
+        ComposeProjectFiles.PinVariable(drift.Line.Raw, drift.Running) is var (variable, value)
+            ? new PinVariableStep(
+                drift.Service, envFile, variable, value, await EnvFile.GetAsync(envFile, variable, ct).ConfigureAwait(false), drift.Running, !File.Exists(envFile))
+            : null;
 }

@@ -13,7 +13,8 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard",
+         "stackFile", "envFile"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -109,6 +110,7 @@ public static partial class ConfigLoader
             services)
         {
             Backend = backend,
+            StackFile = ParseStackFile(reader, map, key, backend, configDirectory),
             Postgres = reader.Mapping(map, "postgres", $"{key}.postgres") is { } postgres ? ParsePostgres(reader, postgres, $"{key}.postgres") : null,
             Redis = reader.Mapping(map, "redis", $"{key}.redis") is { } redis ? ParseRedis(reader, redis, $"{key}.redis") : null,
             Writers = reader.List(map, "writers", $"{key}.writers"),

@@ -17,6 +17,9 @@ public sealed record EnvironmentConfig(
 {
     public Backend Backend { get; init; } = Backend.Compose;
 
+    /// <summary>A swarm environment's stack file and env file, when configured: what drift and pin compare and write.</summary>
+    public StackFileConfig? StackFile { get; init; }
+
     public PostgresConfig? Postgres { get; init; }
 
     public RedisConfig? Redis { get; init; }
@@ -47,7 +50,7 @@ public sealed record EnvironmentConfig(
         if (Backend is Backend.Swarm)
         {
             throw new BacktrackException(
-                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health, init, record, releases, rollback service|all, history and repair work on swarm; nothing was changed)");
+                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health, init, record, releases, rollback service|all, pin, history and repair work on swarm; nothing was changed)");
         }
     }
 

@@ -16,5 +16,8 @@ public sealed record StackServiceStatus(
     IReadOnlyList<StackTaskStatus> Tasks,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>What the stack file names instead of the running image, with the pin that keeps it; null: no drift, or no stack file configured.</summary>
+    public string? Drift { get; init; }
+
     public bool Healthy => Name is not null && Running >= Desired && Check.Healthy;
 }

@@ -8,14 +8,16 @@ namespace Backtrack.Status;
 /// <summary>
 /// The status of every service of a swarm environment: replicas running against desired, update status,
 /// and health through the configured checks — an HTTP check once per service, the container's own check
-/// on each running task — all run concurrently.
+/// on each running task — all run concurrently; and each service's drift from the stack file, when one is configured.
 /// </summary>
 public sealed class StackStatusService(StackInspector inspector, HealthChecker checker)
 {
     public async Task<IReadOnlyList<StackServiceStatus>> GetAsync(EnvironmentConfig env, TimeSpan checkTimeout, CancellationToken ct)
     {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
-        return await Task.WhenAll(services.Select(s => ServiceStatusAsync(env, s, checkTimeout, ct))).ConfigureAwait(false);
+        var drift = await StackDrift.FindAsync(env, services, ct).ConfigureAwait(false);
+        var rows = await Task.WhenAll(services.Select(s => ServiceStatusAsync(env, s, checkTimeout, ct))).ConfigureAwait(false);
+        return rows.Select(r => r with { Drift = drift.FirstOrDefault(d => d.Service == r.Service)?.Describe() }).ToList();
     }
 
     /// <summary>One service's row: its replicas, update status, and its checks run now.</summary>

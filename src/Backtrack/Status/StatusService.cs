@@ -26,7 +26,7 @@ public sealed class StatusService(ProjectInspector inspector, HealthChecker chec
             var uptime = c.State.Running && c.State.StartedAt is { } started ? clock.GetUtcNow() - started : (TimeSpan?)null;
             return new ServiceStatus(
                 s.Service, c.Name, c.State.Status, c.Spec.Image, c.ImageId, c.State.Health, check, uptime, c.State.RestartCount, problems,
-                drift.FirstOrDefault(d => d.Service == s.Service)?.Describe());
+                drift.FirstOrDefault(d => d.Drift.Service == s.Service)?.Drift.Describe());
         });
         return await Task.WhenAll(rows).ConfigureAwait(false);
     }
