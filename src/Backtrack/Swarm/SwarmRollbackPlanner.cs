@@ -1,5 +1,6 @@
 using System.Globalization;
 using Backtrack.Configuration;
+using Backtrack.Drift;
 using Backtrack.Engine;
 using Backtrack.Planning;
 using Backtrack.Releases;
@@ -59,22 +60,49 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
             .ToList();
     }
 
-    /// <summary>"previous": the newest release in which one of the services ran another spec than now. A number: that release.</summary>
+    /// <summary>
+    /// "previous": the newest release in which one of the services ran another spec than now. A number: that
+    /// release. Anything else is an image: the newest release whose spec of every service runs it.
+    /// </summary>
     private async Task<Release> FindReleaseAsync(IReadOnlyList<(string Service, ServiceDetails Details)> current, string target, CancellationToken ct)
     {
-        if (target != RollbackRequest.Previous)
+        if (target.Length > 0 && target.All(char.IsAsciiDigit))
         {
-            var release = target.All(char.IsAsciiDigit) && long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await releases.GetAsync(id, ct).ConfigureAwait(false)
-                : throw new BacktrackException($"--to on a swarm environment is previous or a release number, not '{target}'; 'backtrack releases' lists them");
+            var release = long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? await releases.GetAsync(id, ct).ConfigureAwait(false) : null;
             return release ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
         }
 
         var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
+        if (target != RollbackRequest.Previous)
+        {
+            return ReleaseRunning(history, current, target);
+        }
+
         return history.FirstOrDefault(r => current.Any(c => r.Service(c.Service)?.ServiceSpec is { } spec && spec.TaskDigest != c.Details.Spec!.TaskDigest))
             ?? throw new BacktrackException(
                 $"no earlier release of {string.Join(", ", current.Select(c => c.Service))} is recorded; run 'backtrack record' after each 'docker stack deploy'");
     }
+
+    /// <summary>A bare tag is the running image's repository at that tag, as for Compose; a reference or an image ID as it is.</summary>
+    private static Release ReleaseRunning(IReadOnlyList<Release> history, IReadOnlyList<(string Service, ServiceDetails Details)> current, string target)
+    {
+        var images = current.Select(c => (c.Service, Image: RollbackPlanner.ImageReference(c.Details.Image.Split('@')[0], target))).ToList();
+        if (!images.All(i => ImageReferenceGrammar.IsValid(i.Image)))
+        {
+            throw new BacktrackException(
+                $"--to: '{target}' is no image tag, reference or ID; give previous, a release number ('backtrack releases'), a tag (v1.2), a reference or an image ID");
+        }
+
+        return history.FirstOrDefault(r => images.All(i => Runs(r.Service(i.Service), i.Image)))
+            ?? throw new BacktrackException(
+                $"no recorded release runs {string.Join(", ", images.Select(i => $"{i.Image} for {i.Service}"))}; 'backtrack releases' lists what was recorded on this stack");
+    }
+
+    /// <summary>Whether a recorded swarm spec runs the image: the same repository and tag (or digest), or the image ID recorded with it.</summary>
+    private static bool Runs(ServiceRelease? recorded, string image) =>
+        recorded?.ServiceSpec is { } spec && (ImageReferenceGrammar.IsImageId(image)
+            ? recorded.ImageId.Replace("sha256:", "", StringComparison.Ordinal).StartsWith(image.Replace("sha256:", "", StringComparison.Ordinal), StringComparison.Ordinal)
+            : ImageReference.Parse(spec.Image).SameImageAs(ImageReference.Parse(image)));
 
     private static IEnumerable<(string Service, ServiceDetails Current, SwarmServiceSpec Spec)> Targets(
         IReadOnlyList<(string Service, ServiceDetails Details)> current, Release release, bool named)

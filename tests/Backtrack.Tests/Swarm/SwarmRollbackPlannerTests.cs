@@ -46,6 +46,24 @@ public sealed class SwarmRollbackPlannerTests : IDisposable
         Assert.Equal("api:v2", Assert.Single(plan.Steps.OfType<UpdateServiceStep>()).Spec.Image);
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("api:v1")]
+    [InlineData("api@sha256:1111111111111111111111111111111111111111111111111111111111111111")]
+    public async Task Given_an_image_when_planned_then_the_newest_release_whose_spec_runs_it_is_the_target(string target)
+    {
+        using var database = await StateDatabase.OpenAsync(directory, CancellationToken.None);
+        var store = new ReleaseStore(database);
+        await AddAsync(store, Spec("api:v1@sha256:1111111111111111111111111111111111111111111111111111111111111111"));
+        var newest = await AddAsync(store, Spec("api:v1@sha256:1111111111111111111111111111111111111111111111111111111111111111") with { Json = """{"image":"api:v1","env":"B"}""" });
+        await AddAsync(store, Spec("api:v3"));
+
+        var plan = await Planner(Engine([Service("api", Spec("api:v3"), 3)], []), store).PlanAsync(Env(), Request(target), CancellationToken.None);
+
+        Assert.Contains(@"""env"":""B""", Assert.Single(plan.Steps.OfType<UpdateServiceStep>()).Spec.Json, StringComparison.Ordinal);
+        Assert.Contains($"release {newest}", plan.Summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Given_a_release_whose_secret_and_config_were_removed_when_planned_then_refused_naming_both()
     {
@@ -60,7 +78,8 @@ public sealed class SwarmRollbackPlannerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("v1", "previous or a release number")]
+    [InlineData("v1", "no recorded release runs api:v1 for api; 'backtrack releases'")]
+    [InlineData("Bad:Ref", "--to: 'Bad:Ref' is no image tag")]
     [InlineData("99", "no release 99")]
     public async Task Given_a_target_that_is_no_recorded_release_when_planned_then_refused(string target, string message)
     {
