@@ -25,8 +25,6 @@ public sealed partial class SwarmRollbackTests : IAsyncLifetime
         await stack.UntilRunsAsync("api", "v3", 2);
         await stack.UntilRunsAsync("web", "v3", 1);
         await RecordAsync("v3");
-        var tag = await stack.BacktrackAsync("rollback", "service", "api", "--to", "v1", "--yes");
-        Assert.True(tag.ExitCode == 2 && tag.Stderr.Contains("previous or a release number", StringComparison.Ordinal), tag.ToString());
 
         // When a rollback of api to v2 is killed while its gate waits, the next change is refused until repair puts v3 back.
         await using (var killed = stack.StartBacktrack("rollback", "service", "api", "--to", v2, "--yes"))

@@ -79,6 +79,18 @@ public class SwarmStack : IAsyncLifetime
         Assert.True(update.ExitCode == 0, $"docker service update: {update}");
     }
 
+    /// <summary>Waits until every task swarm wants running of SERVICE runs IMAGE's VERSION, and as many as it desires.</summary>
+    public Task UntilRunsAsync(string service, string version, int replicas) =>
+        SwarmNode.UntilAsync(
+            async () =>
+            {
+                var tasks = await SwarmNode.DockerAsync("service", "ps", $"{Stack}_{service}", "--filter", "desired-state=running", "--format", "{{.Image}} {{.CurrentState}}");
+                var lines = tasks.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                return lines.Length == replicas && lines.All(l => l.StartsWith($"backtrack-demo/{service}:{version} Running", StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(60),
+            $"{service} runs {replicas} tasks of {version}");
+
     /// <summary>Waits until every service of the stack runs as many tasks as it desires.</summary>
     public Task UntilConvergedAsync() =>
         SwarmNode.UntilAsync(

@@ -31,18 +31,6 @@ public sealed class VersionedSwarmStack : SwarmStack
         Assert.True(deploy.ExitCode == 0, $"docker stack deploy: {deploy}");
     }
 
-    /// <summary>Waits until every task swarm wants running of SERVICE runs IMAGE's VERSION, and as many as it desires.</summary>
-    public Task UntilRunsAsync(string service, string version, int replicas) =>
-        SwarmNode.UntilAsync(
-            async () =>
-            {
-                var tasks = await SwarmNode.DockerAsync("service", "ps", $"{Stack}_{service}", "--filter", "desired-state=running", "--format", "{{.Image}} {{.CurrentState}}");
-                var lines = tasks.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                return lines.Length == replicas && lines.All(l => l.StartsWith($"backtrack-demo/{service}:{version} Running", StringComparison.Ordinal));
-            },
-            TimeSpan.FromSeconds(60),
-            $"{service} runs {replicas} tasks of {version}");
-
     /// <summary>The service's container spec as the engine holds it (docker service inspect).</summary>
     public async Task<JsonElement> ContainerSpecAsync(string service)
     {
