@@ -15,7 +15,7 @@ namespace Backtrack.Rollback;
 /// an image with the current spec), then the swap steps, services ordered by their Compose dependencies.
 /// Planning reads only; it changes nothing.
 /// </summary>
-public sealed class RollbackPlanner(IEngineQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock)
+public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock)
 {
     private const int HistoryDepth = 500;
 
