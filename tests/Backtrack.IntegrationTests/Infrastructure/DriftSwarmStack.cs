@@ -2,21 +2,21 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A swarm stack whose stack file names api by a variable (<c>${API_TAG:-v1}</c>, from .env beside it) and
-/// web literally, configured with 'stackFile:'; a deploy exports .env as an operator would. Health checks
+/// worker literally, configured with 'stackFile:'; a deploy exports .env as an operator would. Health checks
 /// run every second and swarm monitors an updated task for a second, so deploys and rollbacks take seconds.
 /// </summary>
 public sealed class DriftSwarmStack : SwarmStack
 {
-    private string webVersion = "v1";
+    private string workerVersion = "v1";
 
     public string StackPath => Path.Combine(Directory, "stack.yml");
 
     public string EnvPath => Path.Combine(Directory, ".env");
 
-    /// <summary>Deploys api at API_TAG (written to .env) and web at its version (written to the stack file), detached.</summary>
-    public async Task DeployAsync(string api, string web)
+    /// <summary>Deploys api at API_TAG (written to .env) and worker at its version (written to the stack file), detached.</summary>
+    public async Task DeployAsync(string api, string worker)
     {
-        webVersion = web;
+        workerVersion = worker;
         await File.WriteAllTextAsync(EnvPath, $"API_TAG={api}\n");
         await File.WriteAllTextAsync(StackPath, StackFile());
         var deploy = await ProcessRunner.RunAsync(
@@ -31,36 +31,18 @@ public sealed class DriftSwarmStack : SwarmStack
             image: backtrack-demo/api:${API_TAG:-v1}
             healthcheck: { interval: 1s, timeout: 2s, retries: 2 }
             labels: { {{TestLabel}}: "true" }
-            deploy:
-              replicas: 1
-              labels: { {{TestLabel}}: "true" }
-              update_config: { monitor: 1s }
-          web:
-            image: backtrack-demo/web:{{webVersion}}
+            deploy: { replicas: 1, labels: { {{TestLabel}}: "true" }, update_config: { monitor: 1s } }
+          worker:
+            image: backtrack-demo/worker:{{workerVersion}}
             healthcheck: { interval: 1s, timeout: 2s, retries: 2 }
             labels: { {{TestLabel}}: "true" }
-            ports:
-              - { target: 8080, published: {{WebPort}}, protocol: tcp, mode: host }
-            deploy:
-              replicas: 1
-              labels: { {{TestLabel}}: "true" }
-              update_config: { monitor: 1s }
+            deploy: { replicas: 1, labels: { {{TestLabel}}: "true" }, update_config: { monitor: 1s } }
         networks:
-          default:
-            labels: { {{TestLabel}}: "true" }
+          default: { labels: { {{TestLabel}}: "true" } }
         """;
 
-    protected override string ConfigFile() => $"""
+    protected override string ConfigFile() => $$"""
         environments:
-          swarm:
-            backend: swarm
-            stack: {Stack}
-            stackFile: stack.yml
-            stateDir: state
-            services:
-              web:
-                health: http://127.0.0.1:{WebPort}/health
-              api:
-                health: docker
+          swarm: { backend: swarm, stack: {{Stack}}, stackFile: stack.yml, stateDir: state, services: { api: { health: docker }, worker: { health: docker } } }
         """;
 }
