@@ -26,19 +26,8 @@ public sealed class DeployIncidentTests : IAsyncLifetime
     {
         await stack.InitializeAsync();
         await authority.WriteCaAsync(Path.Combine(stack.Directory, "internal-ca.pem"));
-        await stack.ReplaceInConfigAsync("      webhookUrlEnv: BT_TEST_WEBHOOK\n", $"""
-                  pagerduty:
-                    routingKeyEnv: BT_TEST_PD_KEY
-                    url: {pagerDuty.Url}
-                  email:
-                    host: 127.0.0.1
-                    port: {smtp.Port}
-                    from: backtrack@example.test
-                    to: [ops@example.test]
-                    tls: starttls
-                    caFile: internal-ca.pem
-
-            """);
+        await stack.ReplaceInConfigAsync("    notify:\n      webhookUrlEnv: BT_TEST_WEBHOOK\n", "");
+        await stack.ConfigureAsync(NotifyTestChannels.Yaml(pagerDuty.Url, smtp.Port, "tls: starttls", "caFile: internal-ca.pem"));
     }
 
     public async Task DisposeAsync()
