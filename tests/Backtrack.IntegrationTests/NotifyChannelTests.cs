@@ -20,20 +20,7 @@ public sealed class NotifyChannelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await stack.InitializeAsync();
-        await stack.ConfigureAsync($"""
-            notify:
-              pagerduty:
-                routingKeyEnv: BT_TEST_PD_KEY
-                url: {pagerDuty.Url}
-              email:
-                host: 127.0.0.1
-                port: {smtp.Port}
-                from: backtrack@example.test
-                to: [ops@example.test, lead@example.test]
-                usernameEnv: BT_TEST_SMTP_USER
-                passwordEnv: BT_TEST_SMTP_PASSWORD
-
-            """);
+        await stack.ConfigureAsync(NotifyTestChannels.Yaml(pagerDuty.Url, smtp.Port, "usernameEnv: BT_TEST_SMTP_USER", "passwordEnv: BT_TEST_SMTP_PASSWORD"));
     }
 
     public async Task DisposeAsync()

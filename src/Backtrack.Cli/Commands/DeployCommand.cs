@@ -28,6 +28,10 @@ public sealed class DeploySettings : EnvironmentSettings
     [DefaultValue("none")]
     public string Snapshot { get; init; } = "none";
 
+    [CommandOption("--lock-timeout <DURATION>")]
+    [Description("How long to wait while another command holds the environment's lock, e.g. guard rolling back (default 5m)")]
+    public string? LockTimeout { get; init; }
+
     public override ValidationResult Validate() =>
         OnFailure is not ("rollback" or "notify") ? ValidationResult.Error($"--on-failure must be rollback or notify, not '{OnFailure}'")
         : Snapshot is not ("none" or "databases" or "full") ? ValidationResult.Error($"--snapshot must be none, databases or full, not '{Snapshot}'")
@@ -45,7 +49,9 @@ public sealed class DeployCommand : EnvironmentCommand<DeploySettings>
         }
 
         var window = settings.Window is null ? environment.Config.Guard.Window : Durations.Parse(settings.Window, "--window");
-        var request = new DeployRequest(RemainingArguments, Directory.GetCurrentDirectory(), window, settings.OnFailure == "rollback", SnapshotStep(settings.Snapshot, environment.Clock));
+        var lockTimeout = settings.LockTimeout is null ? DeployRequest.DefaultLockTimeout : Durations.Parse(settings.LockTimeout, "--lock-timeout");
+        var request = new DeployRequest(
+            RemainingArguments, Directory.GetCurrentDirectory(), window, settings.OnFailure == "rollback", SnapshotStep(settings.Snapshot, environment.Clock), lockTimeout);
         var kit = await environment.GuardKitAsync(ct).ConfigureAwait(false);
         var outcome = await new DeployRunner(kit).RunAsync(request, [new ProgressView(settings.Json)], Console.Out, ct).ConfigureAwait(false);
         if (outcome.Rollback is { } rollback)

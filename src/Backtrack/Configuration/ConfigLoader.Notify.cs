@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using YamlDotNet.RepresentationModel;
 
 namespace Backtrack.Configuration;
@@ -6,13 +8,13 @@ namespace Backtrack.Configuration;
 /// <summary>The <c>notify:</c> channels and the Prometheus query of a <c>guard:</c> section (the rest of it: ConfigLoader.Guard.cs).</summary>
 public static partial class ConfigLoader
 {
-    private static NotifyConfig ParseNotify(Reader reader, YamlMappingNode map, string key)
+    private static NotifyConfig ParseNotify(Reader reader, YamlMappingNode map, string key, string configDirectory)
     {
         reader.RejectUnknown(map, key, ["webhookUrlEnv", "pagerduty", "email", "timeout"]);
         return new NotifyConfig(reader.Scalar(map, "webhookUrlEnv", $"{key}.webhookUrlEnv"))
         {
             PagerDuty = reader.Mapping(map, "pagerduty", $"{key}.pagerduty") is { } pagerDuty ? ParsePagerDuty(reader, pagerDuty, $"{key}.pagerduty") : null,
-            Email = reader.Mapping(map, "email", $"{key}.email") is { } email ? ParseEmail(reader, email, $"{key}.email") : null,
+            Email = reader.Mapping(map, "email", $"{key}.email") is { } email ? ParseEmail(reader, email, $"{key}.email", configDirectory) : null,
             Timeout = reader.Duration(map, "timeout", $"{key}.timeout") ?? NotifyConfig.DefaultTimeout,
         };
     }
@@ -25,9 +27,9 @@ public static partial class ConfigLoader
             HttpUrl(reader, map, "url", key) ?? PagerDutyConfig.DefaultUrl);
     }
 
-    private static EmailConfig ParseEmail(Reader reader, YamlMappingNode map, string key)
+    private static EmailConfig ParseEmail(Reader reader, YamlMappingNode map, string key, string configDirectory)
     {
-        reader.RejectUnknown(map, key, ["host", "port", "from", "to", "usernameEnv", "passwordEnv", "tls"]);
+        reader.RejectUnknown(map, key, ["host", "port", "from", "to", "usernameEnv", "passwordEnv", "tls", "caFile", "certificateSha256"]);
         var security = reader.Scalar(map, "tls", $"{key}.tls") switch
         {
             null or "auto" => EmailSecurity.StartTlsWhenOffered,
@@ -50,7 +52,50 @@ public static partial class ConfigLoader
             to.Count > 0 ? to : throw reader.Error(map, $"{key}.to", "missing; list at least one recipient, e.g. [ops@example.com]"),
             reader.Scalar(map, "usernameEnv", $"{key}.usernameEnv"),
             reader.Scalar(map, "passwordEnv", $"{key}.passwordEnv"),
-            security);
+            security)
+        {
+            CaFile = CaFile(reader, map, key, configDirectory),
+            CertificateSha256 = Fingerprint(reader, map, key),
+        };
+    }
+
+    /// <summary>A PEM file of CA certificates (an internal CA) that the SMTP server's certificate may chain to; it must hold one.</summary>
+    private static string? CaFile(Reader reader, YamlMappingNode map, string key, string configDirectory)
+    {
+        if (reader.Scalar(map, "caFile", $"{key}.caFile") is not { } file)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(file, configDirectory);
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw reader.Error(map.Children[new YamlScalarNode("caFile")], $"{key}.caFile", $"cannot read {path} ({e.Message}); name a PEM file of the CA's certificate");
+        }
+
+        return certificates.Count > 0
+            ? path
+            : throw reader.Error(map.Children[new YamlScalarNode("caFile")], $"{key}.caFile", $"{path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+    }
+
+    /// <summary>The SMTP server certificate's SHA-256 fingerprint, pinned: 64 hex digits, colons allowed (as openssl prints it).</summary>
+    private static string? Fingerprint(Reader reader, YamlMappingNode map, string key)
+    {
+        if (reader.Scalar(map, "certificateSha256", $"{key}.certificateSha256") is not { } text)
+        {
+            return null;
+        }
+
+        var hex = text.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant();
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
+            ? hex
+            : throw reader.Error(map.Children[new YamlScalarNode("certificateSha256")], $"{key}.certificateSha256",
+                "expected the certificate's SHA-256 fingerprint, 64 hex digits (openssl x509 -noout -fingerprint -sha256 -in CERT)");
     }
 
     private static PrometheusConfig? PrometheusIn(Reader reader, YamlMappingNode parent, string key) =>

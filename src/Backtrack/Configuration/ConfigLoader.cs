@@ -115,7 +115,7 @@ public static partial class ConfigLoader
             Redis = reader.Mapping(map, "redis", $"{key}.redis") is { } redis ? ParseRedis(reader, redis, $"{key}.redis") : null,
             Writers = reader.List(map, "writers", $"{key}.writers"),
             Git = reader.Mapping(map, "git", $"{key}.git") is { } git ? ParseGit(reader, git, $"{key}.git", configDirectory) : null,
-            Notify = reader.Mapping(map, "notify", $"{key}.notify") is { } notify ? ParseNotify(reader, notify, $"{key}.notify") : new NotifyConfig(null),
+            Notify = reader.Mapping(map, "notify", $"{key}.notify") is { } notify ? ParseNotify(reader, notify, $"{key}.notify", configDirectory) : new NotifyConfig(null),
             Verify = reader.Mapping(map, "verify", $"{key}.verify") is { } verify ? ParseVerify(reader, verify, $"{key}.verify") : VerifyConfig.Default,
             KeepReleases = reader.Integer(map, "keepReleases", $"{key}.keepReleases") ?? 3,
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),

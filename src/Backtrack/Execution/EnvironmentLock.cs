@@ -13,6 +13,9 @@ namespace Backtrack.Execution;
 /// </summary>
 public sealed class EnvironmentLock : IDisposable
 {
+    /// <summary>How often a waiting command tries the lock again.</summary>
+    private static readonly TimeSpan WaitPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly FileStream handle;
     private readonly string holderPath;
 
@@ -57,6 +60,35 @@ public sealed class EnvironmentLock : IDisposable
         }
 
         return new EnvironmentLock(handle, holderPath);
+    }
+
+    /// <summary>
+    /// As <see cref="Acquire"/>, waiting up to WAIT while another command holds the lock (a deploy that arrives
+    /// while guard rolls back waits for it): told once through WAITING, tried again every poll interval.
+    /// </summary>
+    public static async Task<EnvironmentLock> AcquireAsync(string stateDirectory, string command, TimeProvider clock, TimeSpan wait, Action<string> waiting, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + wait;
+        for (var told = false; ; told = true)
+        {
+            try
+            {
+                return Acquire(stateDirectory, command, clock);
+            }
+            catch (ConflictException e) when (clock.GetUtcNow() < deadline)
+            {
+                if (!told)
+                {
+                    waiting($"waiting up to {wait.TotalSeconds:0.#} s for the lock: {e.Message}");
+                }
+            }
+            catch (ConflictException e)
+            {
+                throw new ConflictException($"{e.Message} (waited {wait.TotalSeconds:0.#} s; --lock-timeout waits longer)");
+            }
+
+            await Task.Delay(WaitPoll, clock, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class DeployRunner(GuardKit kit)
 
     public async Task<DeployOutcome> RunAsync(DeployRequest request, IReadOnlyList<IExecutionObserver> observers, TextWriter say, CancellationToken ct)
     {
-        using var session = await kit.Operations.BeginAsync("deploy", dryRun: false, ct).ConfigureAwait(false);
+        using var session = await kit.Operations.BeginWaitingAsync("deploy", request.LockTimeout, line => say.WriteLine(line), ct).ConfigureAwait(false);
         var before = await kit.ContainersAsync(ct).ConfigureAwait(false);
         var baseline = await RecordAsync(session, request.Snapshot, ReleaseOrigins.BeforeDeploy, "before deploy", observers, ct).ConfigureAwait(false);
         await say.WriteLineAsync($"recorded release {baseline.Id} (before deploy); running {string.Join(' ', request.Command)}").ConfigureAwait(false);
@@ -50,7 +50,7 @@ public sealed class DeployRunner(GuardKit kit)
             return new DeployOutcome(DeployResult.FailedNotRolledBack, baseline.Id, detection, null, null);
         }
 
-        var plan = await AutoRollback.PlanAsync(kit.Planner, kit.Env, baseline.Id, detection, ct).ConfigureAwait(false);
+        var plan = await AutoRollback.PlanAsync(kit.Planner, kit.Env, window, detection, ct).ConfigureAwait(false);
         if (plan.IsEmpty)
         {
             return new DeployOutcome(DeployResult.FailedNotRolledBack, baseline.Id, detection, null, null);

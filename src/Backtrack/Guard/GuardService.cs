@@ -48,14 +48,15 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
 
                 var window = open;
                 var detection = await kit.Watcher.RunAsync(window, events, (e, ct) => JoinAsync(window, e, known, ct), Note, stop).ConfigureAwait(false);
-                var restored = detection is null ? null : await RollBackAsync(window, detection).ConfigureAwait(false);
+                var restored = detection is not null && await RollBackAsync(window, detection).ConfigureAwait(false);
                 if (detection is null)
                 {
                     await PassAsync(window).ConfigureAwait(false);
                 }
 
-                open = null;
-                known = await BaselineContainersAsync(restored).ConfigureAwait(false);
+                // What runs now is the baseline; the events held meanwhile are judged against it and the next window.
+                known = (await kit.ContainersAsync(CancellationToken.None).ConfigureAwait(false)).Keys.ToHashSet(StringComparer.Ordinal);
+                open = restored ? await OpenForDeployedMeanwhileAsync(window.Baseline).ConfigureAwait(false) : null;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException && stop.IsCancellationRequested)
@@ -86,11 +87,36 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
             return null;
         }
 
-        var window = new WatchWindow(
-            $"w{Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", Now, Now + kit.Env.Guard.Window, baseline.Id,
-            new Dictionary<string, string> { [engineEvent.ContainerId] = service });
+        return await OpenWindowAsync(new Dictionary<string, string> { [engineEvent.ContainerId] = service }, baseline.Id, "").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a rollback: a deploy that landed while it ran (its events were held meanwhile) opens a window of
+    /// its own for every service that no longer runs the restored release, back to that release on failure.
+    /// A change made under another command's lock is that command's to watch.
+    /// </summary>
+    private async Task<WatchWindow?> OpenForDeployedMeanwhileAsync(long restored)
+    {
+        try
+        {
+            var deployed = EnvironmentLock.IsHeld(kit.Env.StateDirectory)
+                ? []
+                : await DeployedMeanwhile.FindAsync(kit, restored, CancellationToken.None).ConfigureAwait(false);
+            return deployed.Count == 0 ? null : await OpenWindowAsync(deployed, restored, " (deployed while the rollback ran)").ConfigureAwait(false);
+        }
+        catch (BacktrackException e)
+        {
+            await DecideAsync(new GuardDecision(Now, GuardDecision.Note, $"cannot tell what changed while the rollback ran: {e.Message}")).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private async Task<WatchWindow> OpenWindowAsync(Dictionary<string, string> containers, long baseline, string why)
+    {
+        var window = new WatchWindow($"w{Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", Now, Now + kit.Env.Guard.Window, baseline, containers);
+        var what = string.Join(", ", containers.Select(c => $"{c.Value} runs a new container ({Short(c.Key)})"));
         await DecideAsync(new GuardDecision(Now, GuardDecision.WindowOpened,
-            $"{service} runs a new container ({Short(engineEvent.ContainerId)}); watching every service until {Time(window.Until)}, back to release {baseline.Id} on failure",
+            $"{what}{why}; watching every service until {Time(window.Until)}, back to release {baseline} on failure",
             window.Id, window.Opened, window.Until, window.Baseline, window.Containers)).ConfigureAwait(false);
         return window;
     }
@@ -141,43 +167,29 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
     }
 
     /// <summary>
-    /// The containers that run once a window closed, as guard's new baseline. After a rollback, those of the
-    /// release it restored: a container a deploy made while the rollback ran is not among them, so its start
-    /// event, waiting in the channel, opens the next window.
-    /// </summary>
-    private async Task<HashSet<string>> BaselineContainersAsync(Release? restored)
-    {
-        var services = await kit.Inspector.ServicesAsync(kit.Env, CancellationToken.None).ConfigureAwait(false);
-        return services
-            .Where(s => s.Container is { } c && (restored is null || restored.Service(s.Service)?.ContainerName == c.Name && restored.Service(s.Service)?.ImageId == c.ImageId))
-            .Select(s => s.Container!.Id)
-            .ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// Every service back to the window's release; runs to its end whatever arrives meanwhile. Returns the
-    /// release recorded after a successful rollback. A held lock or a plan that cannot be made is journaled:
+    /// Every service back to the window's release; runs to its end whatever arrives meanwhile (the events
+    /// wait in the feed). Returns whether it succeeded. A held lock or a plan that cannot be made is journaled:
     /// guard never retries on its own.
     /// </summary>
-    private async Task<Release?> RollBackAsync(WatchWindow window, Detection detection)
+    private async Task<bool> RollBackAsync(WatchWindow window, Detection detection)
     {
         await DecideAsync(new GuardDecision(Now, GuardDecision.Detected, detection.Describe(), window.Id)).ConfigureAwait(false);
         try
         {
             using var session = await kit.Operations.BeginAsync("guard", dryRun: false, CancellationToken.None).ConfigureAwait(false);
-            var plan = await AutoRollback.PlanAsync(kit.Planner, kit.Env, window.Baseline, detection, CancellationToken.None).ConfigureAwait(false);
+            var plan = await AutoRollback.PlanAsync(kit.Planner, kit.Env, window, detection, CancellationToken.None).ConfigureAwait(false);
             var outcome = await AutoRollback.RunAsync(session, plan, detection, []).ConfigureAwait(false);
             var report = await kit.WriteReportAsync(plan.Id, CancellationToken.None).ConfigureAwait(false);
             var succeeded = outcome.Execution.Outcome == ExecutionOutcome.Succeeded;
             await DecideAsync(new GuardDecision(Now, succeeded ? GuardDecision.RolledBack : GuardDecision.RollbackFailed,
                 (succeeded ? $"every service is back on release {window.Baseline}" : $"the rollback failed ({outcome.Execution.Error}); the failed deploy still runs, look now")
                 + $"; operation {plan.Id}, report {report}; no further automatic action until the next deploy", window.Id)).ConfigureAwait(false);
-            return succeeded ? outcome.Outputs.OfType<Release>().LastOrDefault() : null;
+            return succeeded;
         }
         catch (BacktrackException e)
         {
             await DecideAsync(new GuardDecision(Now, GuardDecision.Skipped, $"not rolled back: {e.Message}", window.Id)).ConfigureAwait(false);
-            return null;
+            return false;
         }
     }
 

@@ -7,7 +7,8 @@ namespace Backtrack.Notify;
 
 /// <summary>
 /// Email over SMTP (MailKit): a plain-text mail when an operation starts and when it ends, its subject the
-/// headline. STARTTLS when the server offers it (unless configured otherwise); the login only when given.
+/// headline. STARTTLS when the server offers it (unless configured otherwise), the server's certificate checked
+/// against the system's trust and the configured CA or fingerprint; the login only when given.
 /// </summary>
 public sealed class EmailChannel(EmailConfig config, SmtpLogin? login) : INotificationChannel
 {
@@ -19,6 +20,13 @@ public sealed class EmailChannel(EmailConfig config, SmtpLogin? login) : INotifi
     {
         using var message = Message(config, notice);
         using var client = new SmtpClient();
+
+        // Read at each send: a CA file that went away fails this mail (a warning), never the operation.
+        if (SmtpServerTrust.FromConfig(config) is { } trust)
+        {
+            client.ServerCertificateValidationCallback = trust.Validate;
+        }
+
         try
         {
             await client.ConnectAsync(config.Host, config.Port, Security(config.Security), ct).ConfigureAwait(false);

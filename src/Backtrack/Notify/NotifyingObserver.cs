@@ -37,7 +37,7 @@ public sealed class NotifyingObserver(string environment, IReadOnlyList<INotific
     public Task OperationStartedAsync(string operationId, Plan plan, CancellationToken ct)
     {
         this.plan = plan;
-        var notice = new OperationNotice(environment, operationId, plan.Kind, plan.Summary);
+        var notice = new OperationNotice(environment, operationId, plan.Kind, plan.Summary) { Incident = plan.Incident };
         started = channels.Where(c => c.Wants(notice)).ToDictionary(c => c, c => DeliverAsync(c, notice, Task.CompletedTask));
         return Task.CompletedTask;
     }
@@ -59,7 +59,7 @@ public sealed class NotifyingObserver(string environment, IReadOnlyList<INotific
     {
         var notice = new OperationNotice(environment, operationId, plan?.Kind ?? "operation", plan?.Summary)
         {
-            Result = result, Verification = verification, VerificationFailed = verificationFailed,
+            Incident = plan?.Incident, Result = result, Verification = verification, VerificationFailed = verificationFailed,
         };
         return Task.WhenAll(channels.Where(c => c.Wants(notice)).Select(c => DeliverAsync(c, notice, started.GetValueOrDefault(c, Task.CompletedTask))));
     }

@@ -5,6 +5,9 @@ namespace Backtrack.Notify;
 /// <summary>What a channel is told: an operation started (no result yet) or ended, with its outcome and verification.</summary>
 public sealed record OperationNotice(string Environment, string OperationId, string Kind, string? Summary)
 {
+    /// <summary>The incident the operation belongs to beyond itself (a guarded deploy's); null: its own.</summary>
+    public string? Incident { get; init; }
+
     /// <summary>The execution's result; null while the operation has only started.</summary>
     public ExecutionResult? Result { get; init; }
 

@@ -5,7 +5,7 @@ namespace Backtrack.Notify;
 /// <summary>
 /// PagerDuty's Events API v2 for rollbacks: an incident is triggered when one starts (warning) and again when
 /// it fails (critical), and resolved once it succeeded and passed its verification. One dedup key per
-/// operation ties the events to one incident. The routing key goes in the body only, never in a message.
+/// operation, or per guarded deploy for its automatic rollback, ties the events to one incident. The routing key goes in the body only, never in a message.
 /// </summary>
 public sealed class PagerDutyChannel(Uri url, string routingKey, HttpClient http) : INotificationChannel
 {
@@ -18,8 +18,8 @@ public sealed class PagerDutyChannel(Uri url, string routingKey, HttpClient http
 
     public Task SendAsync(OperationNotice notice, CancellationToken ct) => JsonPost.SendAsync(http, url, Event(notice, routingKey), ct);
 
-    /// <summary>The incident's key: the environment and the operation.</summary>
-    public static string DedupKey(OperationNotice notice) => $"backtrack/{notice.Environment}/{notice.OperationId}";
+    /// <summary>The incident's key: the environment and the guarded deploy (its window) the operation belongs to, else the operation.</summary>
+    public static string DedupKey(OperationNotice notice) => $"backtrack/{notice.Environment}/{notice.Incident ?? notice.OperationId}";
 
     public static JsonObject Event(OperationNotice notice, string routingKey)
     {

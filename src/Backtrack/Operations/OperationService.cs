@@ -35,9 +35,22 @@ public sealed class OperationService(
     }
 
     /// <summary>As <see cref="BeginAsync"/>, for the commands that work on a swarm environment too (rollback, record).</summary>
-    public async Task<OperationSession> BeginOnAnyBackendAsync(string command, bool dryRun, CancellationToken ct)
+    public Task<OperationSession> BeginOnAnyBackendAsync(string command, bool dryRun, CancellationToken ct) =>
+        StartAsync(command, dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, command, clock), ct);
+
+    /// <summary>
+    /// As <see cref="BeginAsync"/>, waiting up to WAIT while another command holds the lock (a deploy arriving
+    /// while guard rolls back starts once that rollback ended); WAITING is told once that it waits.
+    /// </summary>
+    public async Task<OperationSession> BeginWaitingAsync(string command, TimeSpan wait, Action<string> waiting, CancellationToken ct)
     {
-        var held = dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, command, clock);
+        config.RequireCompose();
+        return await StartAsync(command, await EnvironmentLock.AcquireAsync(config.StateDirectory, command, clock, wait, waiting, ct).ConfigureAwait(false), ct)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<OperationSession> StartAsync(string command, EnvironmentLock? held, CancellationToken ct)
+    {
         try
         {
             if ((await NeedingRepairAsync(held, ct).ConfigureAwait(false)) is [var first, ..])

@@ -17,4 +17,10 @@ public sealed record Plan(string Id, string Kind, string Summary, IReadOnlyList<
             .Select(w => (IReadOnlyList<IReadOnlyList<PlanStep>>)w.GroupBy(s => s.Lane).Select(l => (IReadOnlyList<PlanStep>)l.ToList()).ToList());
 
     public bool IsEmpty => Steps.Count == 0;
+
+    /// <summary>
+    /// The incident the plan belongs to beyond its own operation: a guarded deploy's window, so every page
+    /// about that deploy (its rollback's start, failure and resolution) is one incident. Null: the operation's own.
+    /// </summary>
+    public string? Incident { get; init; }
 }

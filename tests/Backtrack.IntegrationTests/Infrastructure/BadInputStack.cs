@@ -8,7 +8,7 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// <summary>
 /// One <see cref="GitStack"/> (web and model, a deploy repository, release 1 recorded) shared by every
 /// bad-input case, since none may change it; beside its backtrack.yml, configs whose state directory is
-/// broken in the ways that fail for root too, and one with a zero duration.
+/// broken in the ways that fail for root too, one with a zero duration, and one naming the project as a swarm stack.
 /// </summary>
 public sealed class BadInputStack : IAsyncLifetime
 {
@@ -20,6 +20,7 @@ public sealed class BadInputStack : IAsyncLifetime
         ["garbage-database.yml"] = ("stateDir: state", "stateDir: garbage-state"),
         ["database-is-a-directory.yml"] = ("stateDir: state", "stateDir: directory-state"),
         ["zero-health-timeout.yml"] = ("healthTimeout: 6s", "healthTimeout: 0s"),
+        ["swarm.yml"] = ("    project: ", "    backend: swarm\n    stack: "),
     };
 
     private static readonly byte[] Garbage = [.. Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 253))];

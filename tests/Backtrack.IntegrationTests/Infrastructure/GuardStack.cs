@@ -54,6 +54,9 @@ public sealed class GuardStack : ComposeFixture
     /// <summary>A deploy by the plain Compose client.</summary>
     public Task ComposeUpAsync(Dictionary<string, string> variables) => ComposeAsync(variables, "up", "-d");
 
+    /// <summary>A deploy of one service alone by the plain Compose client ('up -d --no-deps SERVICE').</summary>
+    public Task ComposeUpOnlyAsync(Dictionary<string, string> variables, string service) => ComposeAsync(variables, "up", "-d", "--no-deps", service);
+
     /// <summary>The image reference a service's container runs.</summary>
     public async Task<string> ImageOfAsync(string service) => (await InspectAsync(service)).Config.Image;
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Backtrack.IntegrationTests.Infrastructure;
 
-/// <summary>A mail the test SMTP server received: the MAIL and RCPT lines, the AUTH PLAIN answer (base64), the data.</summary>
+/// <summary>A mail the test SMTP server received: the MAIL and RCPT lines, the AUTH PLAIN answer (base64), the data, whether over TLS.</summary>
 public sealed record SmtpTestMail
 {
     public string From { get; init; } = "";
@@ -12,6 +12,9 @@ public sealed record SmtpTestMail
     public string? Login { get; init; }
 
     public string Data { get; init; } = "";
+
+    /// <summary>Whether the session had upgraded to TLS (STARTTLS) before this mail.</summary>
+    public bool OverTls { get; init; }
 
     /// <summary>AUTH PLAIN's "\0user\0password", decoded.</summary>
     public string? DecodedLogin => Login is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(Login));

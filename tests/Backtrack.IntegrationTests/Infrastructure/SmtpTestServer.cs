@@ -1,28 +1,36 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Channels;
 
 namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A minimal SMTP server on 127.0.0.1 for one test: EHLO (offering AUTH PLAIN, no STARTTLS), AUTH, MAIL, RCPT,
-/// DATA, QUIT; it keeps each mail's envelope, login and data. Or, silent, it accepts connections and never greets.
+/// A minimal SMTP server on 127.0.0.1 for one test: EHLO (offering AUTH PLAIN, and STARTTLS when it has a
+/// certificate), STARTTLS, AUTH, MAIL, RCPT, DATA, QUIT; it keeps each mail's envelope, login, data and whether
+/// the session had upgraded to TLS. Or, silent, it accepts connections and never greets.
 /// </summary>
 public sealed class SmtpTestServer : LoopbackTcpServer
 {
     private readonly Channel<SmtpTestMail> mails = Channel.CreateUnbounded<SmtpTestMail>();
     private readonly bool silent;
+    private readonly X509Certificate2? certificate;
 
-    private SmtpTestServer(bool silent)
+    private SmtpTestServer(bool silent, X509Certificate2? certificate)
     {
         this.silent = silent;
+        this.certificate = certificate;
         Listen();
     }
 
-    public static SmtpTestServer Start() => new(silent: false);
+    public static SmtpTestServer Start() => new(silent: false, certificate: null);
+
+    /// <summary>A server that offers STARTTLS with the given certificate.</summary>
+    public static SmtpTestServer StartWithStartTls(X509Certificate2 certificate) => new(silent: false, certificate);
 
     /// <summary>A server that accepts and never says a word: a mail relay that hangs.</summary>
-    public static SmtpTestServer StartSilent() => new(silent: true);
+    public static SmtpTestServer StartSilent() => new(silent: true, certificate: null);
 
     /// <summary>The next COUNT mails received, waited for at most TIMEOUT.</summary>
     public async Task<IReadOnlyList<SmtpTestMail>> ReceiveAsync(int count, TimeSpan timeout)
@@ -50,8 +58,9 @@ public sealed class SmtpTestServer : LoopbackTcpServer
     {
         try
         {
-            using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
-            var writer = new StreamWriter(client.GetStream(), Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+            Stream stream = client.GetStream();
+            var reader = new StreamReader(stream, Encoding.ASCII);
+            var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 127.0.0.1 ESMTP test");
             var mail = new SmtpTestMail();
             while (await reader.ReadLineAsync(Stopping) is { } line)
@@ -60,7 +69,14 @@ public sealed class SmtpTestServer : LoopbackTcpServer
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteAsync("250-127.0.0.1\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                        await writer.WriteAsync($"250-127.0.0.1\r\n{(certificate is null || mail.OverTls ? "" : "250-STARTTLS\r\n")}250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                        break;
+                    case "STARTTLS" when certificate is not null:
+                        await writer.WriteLineAsync("220 2.0.0 ready to start TLS");
+                        var tls = new SslStream(stream);
+                        await tls.AuthenticateAsServerAsync(certificate);
+                        (stream, reader, writer) = (tls, new StreamReader(tls, Encoding.ASCII), new StreamWriter(tls, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true });
+                        mail = mail with { OverTls = true };
                         break;
                     case "AUTH":
                         mail = mail with { Login = line.Split(' ') is [_, _, var initial] ? initial : await AskAsync(writer, reader) };
@@ -79,7 +95,7 @@ public sealed class SmtpTestServer : LoopbackTcpServer
                         mail = mail with { Data = await ReadDataAsync(reader) };
                         await writer.WriteLineAsync("250 2.0.0 queued");
                         await mails.Writer.WriteAsync(mail, Stopping);
-                        mail = new SmtpTestMail { Login = mail.Login };
+                        mail = new SmtpTestMail { Login = mail.Login, OverTls = mail.OverTls };
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 2.0.0 bye");
@@ -90,7 +106,7 @@ public sealed class SmtpTestServer : LoopbackTcpServer
                 }
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
         {
             // The client went away, or the test is over.
         }

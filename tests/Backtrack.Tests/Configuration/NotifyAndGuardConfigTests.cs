@@ -47,6 +47,17 @@ public sealed class NotifyAndGuardConfigTests
     }
 
     [Fact]
+    public void Given_a_pinned_fingerprint_with_colons_when_parsed_then_it_is_kept_as_upper_case_hex()
+    {
+        var pin = string.Join(':', Enumerable.Repeat("ab", 32));
+
+        var env = ConfigLoader.Parse($"environments:\n  prod:\n    project: shop\n    notify:\n      email:\n        host: h\n        from: a@b\n        to: [c@d]\n        certificateSha256: {pin}\n", Path).Select(null);
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("AB", 32)), env.Notify.Email!.CertificateSha256);
+        Assert.Null(env.Notify.Email.CaFile);
+    }
+
+    [Fact]
     public void Given_only_the_webhook_when_parsed_then_no_other_channel_and_no_signal()
     {
         var env = ConfigLoader.Parse("environments:\n  prod:\n    project: shop\n    notify:\n      webhookUrlEnv: HOOK\n", Path).Select(null);
@@ -64,6 +75,8 @@ public sealed class NotifyAndGuardConfigTests
     [InlineData("notify:\n      email:\n        host: h\n        from: a@b\n        to: [c@d]\n        tls: ssl", 9, "environments.prod.notify.email.tls: expected auto, starttls, tls or none (got 'ssl')")]
     [InlineData("notify:\n      email:\n        host: h\n        from: a@b", 6, "environments.prod.notify.email.to: missing")]
     [InlineData("notify:\n      email:\n        host: h\n        from: a@b\n        to: [c@d]\n        port: 70000", 9, "environments.prod.notify.email.port: '70000' is not a TCP port")]
+    [InlineData("notify:\n      email:\n        host: h\n        from: a@b\n        to: [c@d]\n        certificateSha256: AB:CD", 9, "environments.prod.notify.email.certificateSha256: expected the certificate's SHA-256 fingerprint, 64 hex digits")]
+    [InlineData("notify:\n      email:\n        host: h\n        from: a@b\n        to: [c@d]\n        caFile: /nonexistent/ca.pem", 9, "environments.prod.notify.email.caFile: cannot read /nonexistent/ca.pem")]
     [InlineData("guard:\n      prometheus:\n        url: http://p:9090\n        query: q\n        above: lots", 8, "environments.prod.guard.prometheus.above: 'lots' is not a number")]
     [InlineData("guard:\n      prometheus:\n        query: q\n        above: 1", 6, "environments.prod.guard.prometheus.url: missing")]
     [InlineData("guard:\n      datadog: {}", 5, "environments.prod.guard.datadog: unknown key")]

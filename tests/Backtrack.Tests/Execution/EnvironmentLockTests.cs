@@ -62,5 +62,38 @@ public sealed class EnvironmentLockTests : IDisposable
         Assert.False(EnvironmentLock.IsHeld(directory));
     }
 
+    [Fact]
+    public async Task Given_a_held_lock_when_a_command_waits_for_it_then_it_says_so_once_and_gets_it_when_released()
+    {
+        var held = EnvironmentLock.Acquire(directory, "guard", TimeProvider.System);
+        var said = new List<string>();
+        var waiting = new TaskCompletionSource();
+
+        var waiter = EnvironmentLock.AcquireAsync(directory, "deploy", TimeProvider.System, TimeSpan.FromMinutes(1), line =>
+        {
+            said.Add(line);
+            waiting.TrySetResult();
+        }, CancellationToken.None);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        held.Dispose();
+        using var granted = await waiter.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var line = Assert.Single(said);
+        Assert.StartsWith("waiting up to 60 s for the lock: environment is locked by 'guard' (pid ", line);
+        Assert.Contains("'deploy'", await File.ReadAllTextAsync(Path.Combine(directory, "lock.holder")));
+    }
+
+    [Fact]
+    public async Task Given_a_lock_held_longer_than_the_wait_when_a_command_waits_then_it_is_refused_saying_how_long_it_waited()
+    {
+        using var held = EnvironmentLock.Acquire(directory, "guard", TimeProvider.System);
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() =>
+            EnvironmentLock.AcquireAsync(directory, "deploy", TimeProvider.System, TimeSpan.FromMilliseconds(500), _ => { }, CancellationToken.None));
+
+        Assert.Contains("locked by 'guard'", refused.Message);
+        Assert.EndsWith("(waited 0.5 s; --lock-timeout waits longer)", refused.Message);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

@@ -44,6 +44,18 @@ public sealed class NotifyingObserverTests
     }
 
     [Fact]
+    public async Task Given_a_plan_of_a_deploys_incident_when_it_starts_and_ends_then_both_notices_carry_the_incident()
+    {
+        var channel = new RecordingChannel("c");
+        using var observer = new NotifyingObserver("test", [channel], TimeSpan.FromSeconds(5), null, TextWriter.Null);
+
+        await observer.OperationStartedAsync("op-1", Plan with { Incident = "deploy/w1" }, CancellationToken.None);
+        await observer.OperationEndedAsync("op-1", Result(ExecutionOutcome.RolledBack), CancellationToken.None);
+
+        Assert.Equal(["deploy/w1", "deploy/w1"], channel.Sent.Select(n => n.Incident));
+    }
+
+    [Fact]
     public void Given_a_secret_in_the_summary_when_worded_then_it_is_redacted()
     {
         SecretRegistry.AddValue("notice-secret-4711");

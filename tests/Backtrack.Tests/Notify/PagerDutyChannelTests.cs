@@ -39,6 +39,18 @@ public sealed class PagerDutyChannelTests
         Assert.Null(body["payload"]);
     }
 
+    [Fact]
+    public void Given_a_guarded_deploys_rollback_when_it_starts_and_resolves_then_both_carry_the_deploys_key_not_the_operations()
+    {
+        var started = Started with { Incident = "deploy/w1764620000000" };
+
+        var trigger = PagerDutyChannel.Event(started, "k");
+        var resolve = PagerDutyChannel.Event(started with { Result = NotifyingObserverTests.Result(ExecutionOutcome.Succeeded) }, "k");
+
+        Assert.Equal("backtrack/prod/deploy/w1764620000000", (string?)trigger["dedup_key"]);
+        Assert.Equal("backtrack/prod/deploy/w1764620000000", (string?)resolve["dedup_key"]);
+    }
+
     [Theory]
     [InlineData("rollback", true)]
     [InlineData("rollback db", true)]
