@@ -24,6 +24,8 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
     {
         var (releases, current) = await ListAsync(environment, settings.Limit, ct).ConfigureAwait(false);

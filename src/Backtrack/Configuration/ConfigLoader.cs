@@ -13,7 +13,7 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard", "hosts"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -119,6 +119,9 @@ public static partial class ConfigLoader
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
             Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
+            Hosts = backend is Backend.Compose ? ParseHosts(reader, map, $"{key}.hosts")
+                : map.Children.ContainsKey(new YamlScalarNode("hosts")) ? throw reader.Error(map, $"{key}.hosts", "is for Compose environments; a swarm spreads its stack over its nodes itself")
+                : [],
         };
     }
 
