@@ -16,11 +16,12 @@ public sealed record OnHostStep(int Wave, string Lane, HostTarget Host, PlanStep
     [JsonIgnore]
     public override bool PointOfNoReturn => Inner.PointOfNoReturn;
 
-    public override string Describe() => $"{Host.Name}: {Inner.Describe()}";
+    // The lane (HOST/SERVICE) names the host wherever a step is shown.
+    public override string Describe() => Inner.Describe();
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) => Inner.ApplyAsync(context.OnHost(Host), ct);
 
-    public override string? DescribeCompensation() => Inner.DescribeCompensation() is { } undo ? $"{Host.Name}: {undo}" : null;
+    public override string? DescribeCompensation() => Inner.DescribeCompensation();
 
     public override Task CompensateAsync(StepContext context, CancellationToken ct) => Inner.CompensateAsync(context.OnHost(Host), ct);
 }
