@@ -4,7 +4,8 @@ namespace Backtrack.Tests.Configuration;
 
 public sealed class HostsConfigTests
 {
-    private const string TwoHosts = """
+    /// <summary>Two hosts, the second with its own project and health URL (the host step's tests use it too).</summary>
+    internal const string TwoHosts = """
         environments:
           prod:
             project: shop

@@ -37,17 +37,7 @@ public sealed class OnHostStepTests
     [Fact]
     public void Given_a_context_with_hosts_when_a_step_reaches_a_host_then_it_gets_that_hosts_environment_and_outputs_reach_the_operation()
     {
-        var env = ConfigLoader.Parse("""
-            environments:
-              prod:
-                project: shop
-                hosts:
-                  - name: web1
-                    engine: ssh://deploy@web1
-                  - name: web2
-                    engine: ssh://deploy@web2:2222
-                    project: shop-b
-            """, "backtrack.yml").Select(null);
+        var env = ConfigLoader.Parse(Configuration.HostsConfigTests.TwoHosts, "backtrack.yml").Select(null);
         using var http = new HttpClient();
         using var hosts = new HostSet(env, http, TimeProvider.System);
         var context = new StepContext("op", TimeProvider.System, new Dictionary<Type, object> { [typeof(EnvironmentConfig)] = env, [typeof(HostSet)] = hosts });
