@@ -1,3 +1,6 @@
+using Backtrack.Compose;
+using Docker.DotNet.Models;
+
 namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -14,6 +17,9 @@ public sealed class HostProject() : ComposeFixture("backtrack-host-")
 
     /// <summary>The ID of the one running web container: no staging or aside container is left running.</summary>
     public async Task<string> RunningWebAsync() => Assert.Single(await ContainersAsync("web"), c => c.State == "running").ID;
+
+    /// <summary>The service's container: aside ones do not count.</summary>
+    protected override bool Counts(ContainerListResponse container) => !ContainerNames.IsAside(container.Names[0].TrimStart('/'));
 
     protected override string ComposeFile() => $$"""
         services:

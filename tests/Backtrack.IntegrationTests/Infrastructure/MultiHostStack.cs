@@ -47,4 +47,7 @@ public sealed class MultiHostStack : IAsyncLifetime
     }
 
     public Task<ProcessResult> BacktrackAsync(params string[] args) => A.BacktrackAsync(ssh.Variables, args);
+
+    /// <summary>The CLI left running; dispose it with 'await using'.</summary>
+    public BacktrackProcess StartBacktrack(params string[] args) => A.StartBacktrack(ssh.Variables, args);
 }
