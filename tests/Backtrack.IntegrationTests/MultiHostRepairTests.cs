@@ -16,7 +16,7 @@ public sealed class MultiHostRepairTests : IAsyncLifetime
     {
         var before = (await stack.A.RunningWebAsync(), await stack.B.RunningWebAsync());
 
-        // v2 passes host a's gate at once; host b's gate waits its 5 s for a /health v2 lacks: the kill lands there.
+        // v2 passes host a's gate at once; host b's gate waits its 3 s for a /health v2 lacks: the kill lands there.
         await using (var rollback = stack.StartBacktrack("rollback", "service", "web", "--to", "v2", "--yes"))
         {
             await rollback.WaitForLineAsync("ok   a/web: wait until", TimeSpan.FromSeconds(60));

@@ -37,6 +37,16 @@ public sealed class HostSet : IDisposable
         return perHost.SelectMany(rows => rows).ToList();
     }
 
+    /// <summary>The image ID each service runs on each host, by HOST/SERVICE (as release rows name them).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RunningImageIdsAsync(CancellationToken ct)
+    {
+        var perHost = await Task.WhenAll(All.Select(async host =>
+            (await host.Inspector.ServicesAsync(host.Config, ct).ConfigureAwait(false))
+                .Where(s => s.Container is not null)
+                .Select(s => (Service: Release.HostService(host.Name, s.Service), s.Container!.ImageId)))).ConfigureAwait(false);
+        return perHost.SelectMany(rows => rows).ToDictionary(r => r.Service, r => r.ImageId);
+    }
+
     /// <summary>What runs on every host, as the rows of one release (services named HOST/SERVICE).</summary>
     public async Task<IReadOnlyList<ServiceRelease>> ReleaseRowsAsync(CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class MultiHostStack : IAsyncLifetime
               test:
                 project: {A.Project}
                 stateDir: state
-                healthTimeout: 5s
+                healthTimeout: 3s
                 stopTimeout: 2s
                 hosts:
                   - name: a
