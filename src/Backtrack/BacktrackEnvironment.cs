@@ -5,6 +5,7 @@ using Backtrack.Engine.Docker;
 using Backtrack.Execution;
 using Backtrack.Git;
 using Backtrack.Health;
+using Backtrack.Hosts;
 using Backtrack.Operations;
 using Backtrack.Releases;
 using Backtrack.Rollback;
@@ -37,6 +38,7 @@ public sealed class BacktrackEnvironment : IDisposable
         StackStatus = new StackStatusService(Stack, Checker);
         SwarmGate = new SwarmServiceGate(Engine, StackStatus);
         Verifier = new Verifier(Engine, Inspector, Checker, Clock);
+        Hosts = config.Hosts.Count > 0 ? new HostSet(config, http, Clock) : null;
         Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
 
@@ -65,6 +67,9 @@ public sealed class BacktrackEnvironment : IDisposable
 
     public Verifier Verifier { get; }
 
+    /// <summary>The hosts of an environment with <c>hosts:</c>, each its own engine; null for one engine.</summary>
+    public HostSet? Hosts { get; }
+
     /// <summary>The one way a change runs: lock, refusal while a repair is due, journal, notifications, outcome.</summary>
     public OperationService Operations { get; }
 
@@ -82,13 +87,17 @@ public sealed class BacktrackEnvironment : IDisposable
     }
 
     public async Task<ReleaseRecorder> RecorderAsync(CancellationToken ct) =>
-        new(Inspector, new StackReleaseReader(Stack, StackStatus, Engine), Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+        new(Inspector, new StackReleaseReader(Stack, StackStatus, Engine), Checker, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock, Hosts);
 
     public async Task<SwarmRollbackPlanner> SwarmRollbackPlannerAsync(CancellationToken ct) =>
         new(Stack, Engine, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<RollbackPlanner> RollbackPlannerAsync(CancellationToken ct) =>
         new(Engine, Inspector, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
+
+    /// <summary>The rollback of an environment with hosts: one plan, a lane per host and service.</summary>
+    public async Task<MultiHostRollbackPlanner> MultiHostRollbackPlannerAsync(HostSet hosts, CancellationToken ct) =>
+        new(hosts, new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
     public async Task<VerificationStore> VerificationsAsync(CancellationToken ct) => new(await DatabaseAsync(ct).ConfigureAwait(false));
 
@@ -120,7 +129,7 @@ public sealed class BacktrackEnvironment : IDisposable
     private async Task<IReadOnlyDictionary<Type, object>> StepServicesAsync(CancellationToken ct)
     {
         var database = await DatabaseAsync(ct).ConfigureAwait(false);
-        return new Dictionary<Type, object>
+        var services = new Dictionary<Type, object>
         {
             [typeof(EnvironmentConfig)] = Config,
             [typeof(IContainerEngine)] = Engine,
@@ -130,13 +139,25 @@ public sealed class BacktrackEnvironment : IDisposable
             [typeof(Verifier)] = Verifier,
             [typeof(VerificationStore)] = new VerificationStore(database),
             // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
-            [typeof(RestartWatch)] = new RestartWatch(Engine, Config.Project, Clock),
         };
+        if (Hosts is { } hosts)
+        {
+            // A step's engine comes from its parameters: OnHostStep names its host, the set wires it.
+            services[typeof(HostSet)] = hosts;
+        }
+        else
+        {
+            // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
+            services[typeof(RestartWatch)] = new RestartWatch(Engine, Config.Project, Clock);
+        }
+
+        return services;
     }
 
     public void Dispose()
     {
         database?.Dispose();
+        Hosts?.Dispose();
         http.Dispose();
         Engine.Dispose();
     }

@@ -33,6 +33,9 @@ public static class StepServices
         /// <summary>The operation's watch on restarts, begun when it started; null where none is wired.</summary>
         public RestartWatch? RestartWatch => context.Find<RestartWatch>();
 
+        /// <summary>The context of a step acting on one host of a multi-host environment (<see cref="Hosts.OnHostStep"/>).</summary>
+        public StepContext OnHost(Hosts.HostTarget target) => context.With(context.Get<Hosts.HostSet>().For(target).StepServices);
+
         /// <summary>Where verifying steps journal their results.</summary>
         public VerificationStore? Verifications => context.Find<VerificationStore>();
     }

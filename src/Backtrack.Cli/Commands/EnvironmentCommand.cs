@@ -22,12 +22,20 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
             selected.RequireCompose();
         }
 
+        if (!WorksOnHosts)
+        {
+            selected.RequireSingleHost(context.Name);
+        }
+
         using var environment = new BacktrackEnvironment(selected, warnings: Console.Error);
         return await ExecuteAsync(environment, settings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the command works on a swarm environment yet; the others refuse it in one line before anything happens.</summary>
     protected virtual bool WorksOnSwarm => false;
+
+    /// <summary>Whether the command works on an environment with hosts: yet; the others refuse it in one line before anything happens.</summary>
+    protected virtual bool WorksOnHosts => false;
 
     protected abstract Task<int> ExecuteAsync(BacktrackEnvironment environment, TSettings settings, CancellationToken ct);
 }

@@ -9,6 +9,8 @@ public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
@@ -19,14 +21,17 @@ public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
         }
         else
         {
-            var table = new Table().Border(TableBorder.Simple).AddColumns("SERVICE", "CHECK", "RESULT", "LATENCY");
+            var onHosts = checks.Any(c => c.Host is not null);
+            var table = new Table().Border(TableBorder.Simple).AddColumns([.. onHosts ? ["HOST"] : Array.Empty<string>(), "SERVICE", "CHECK", "RESULT", "LATENCY"]);
             foreach (var check in checks)
             {
+                string[] host = onHosts ? [Format.Text(check.Host ?? "-")] : [];
                 table.AddRow(
+                    [.. host,
                     Format.Text(check.Service),
                     Format.Text(check.Check),
                     $"{(check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(check.Detail)}",
-                    Format.Duration(check.LatencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
+                    Format.Duration(check.LatencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null)]);
             }
 
             AnsiConsole.Write(table);
@@ -51,8 +56,14 @@ public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
                 s.Check.Latency?.TotalMilliseconds)).ToList();
         }
 
-        var rows = await environment.Status.GetAsync(config, timeout, ct).ConfigureAwait(false);
+        var rows = environment.Hosts is { } hosts
+            ? await hosts.StatusAsync(timeout, ct).ConfigureAwait(false)
+            : await environment.Status.GetAsync(config, timeout, ct).ConfigureAwait(false);
         return rows.Select(r => new HealthRow(
-            r.Service, r.Container, config.ServiceOrDefault(r.Service).Health.Describe(), r.Check.Healthy, r.Check.Detail, r.Check.Latency?.TotalMilliseconds)).ToList();
+            r.Service, r.Container, CheckOf(environment, r).Describe(), r.Check.Healthy, r.Check.Detail, r.Check.Latency?.TotalMilliseconds) { Host = r.Host }).ToList();
     }
+
+    /// <summary>The check a row was judged by: its host's own where the host sets one.</summary>
+    private static HealthCheckSpec CheckOf(BacktrackEnvironment environment, Status.ServiceStatus row) =>
+        (environment.Hosts?.All.FirstOrDefault(h => h.Name == row.Host)?.Config ?? environment.Config).ServiceOrDefault(row.Service).Health;
 }

@@ -18,6 +18,8 @@ public sealed class HistoryCommand : EnvironmentCommand<HistorySettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, HistorySettings settings, CancellationToken ct)
     {
         var journal = await environment.JournalAsync(ct).ConfigureAwait(false);

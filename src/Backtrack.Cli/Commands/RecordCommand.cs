@@ -21,6 +21,8 @@ public sealed class RecordCommand : EnvironmentCommand<RecordSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RecordSettings settings, CancellationToken ct)
     {
         using var session = await environment.Operations.BeginOnAnyBackendAsync("record", dryRun: false, ct).ConfigureAwait(false);

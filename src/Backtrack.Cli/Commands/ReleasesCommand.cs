@@ -24,11 +24,13 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReleasesSettings settings, CancellationToken ct)
     {
         var (releases, current) = await ListAsync(environment, settings.Limit, ct).ConfigureAwait(false);
         var shown = releases
-            .Select(r => settings.Service is null ? r : r with { Services = r.Services.Where(s => s.Service == settings.Service).ToList() })
+            .Select(r => settings.Service is null ? r : r with { Services = r.Services.Where(s => Names(s, settings.Service)).ToList() })
             .Where(r => r.Services.Count > 0)
             .ToList();
         if (settings.Json)
@@ -70,14 +72,19 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
     }
 
     /// <summary>What each service runs now: a container's image ID, a swarm service's task spec digest.</summary>
-    private static async Task<Dictionary<string, string>> RunningAsync(BacktrackEnvironment environment, CancellationToken ct) =>
-        environment.Config.Backend is Backend.Swarm
+    private static async Task<IReadOnlyDictionary<string, string>> RunningAsync(BacktrackEnvironment environment, CancellationToken ct) =>
+        environment.Hosts is { } hosts ? await hosts.RunningImageIdsAsync(ct).ConfigureAwait(false)
+        : environment.Config.Backend is Backend.Swarm
             ? (await environment.Stack.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
                 .Where(s => s.Details?.Spec is not null)
                 .ToDictionary(s => s.Service, s => s.Details!.Spec!.TaskDigest)
             : (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
                 .Where(s => s.Container is not null)
                 .ToDictionary(s => s.Service, s => s.Container!.ImageId);
+
+    /// <summary>Whether a release row is the service asked for: SERVICE, or HOST/SERVICE on any host of an environment with hosts.</summary>
+    private static bool Names(ServiceRelease row, string service) =>
+        row.Service == service || row.Service.EndsWith("/" + service, StringComparison.Ordinal);
 
     /// <summary>Releases as JSON: images and env variable names, never env values.</summary>
     public static object ToJson(Release release, long? current) => new

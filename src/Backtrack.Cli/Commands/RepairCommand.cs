@@ -10,6 +10,8 @@ public sealed class RepairCommand : EnvironmentCommand<MutatingSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
         using var session = await environment.Operations.BeginRepairAsync(settings.DryRun, ct).ConfigureAwait(false);

@@ -43,6 +43,8 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, TSettings settings, CancellationToken ct)
     {
         var services = settings is RollbackServiceSettings named ? named.Services : [];
@@ -57,11 +59,13 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
         using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
         var swarm = environment.Config.Backend is Backend.Swarm;
-        var plan = swarm
+        var plan = environment.Hosts is { } hosts
+            ? await (await environment.MultiHostRollbackPlannerAsync(hosts, ct).ConfigureAwait(false)).PlanAsync(request, ct).ConfigureAwait(false)
+            : swarm
             ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
             : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty)
+        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty && environment.Hosts is null)
         {
             await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
         }

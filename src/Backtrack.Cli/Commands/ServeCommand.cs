@@ -19,12 +19,16 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
 
         var config = await ConfigLoader.LoadAsync(ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory()), cancellationToken).ConfigureAwait(false);
         var selected = settings.Environment is null
-            ? config.Environments.Where(e => e.Backend is Backend.Compose).ToList()
+            ? config.Environments.Where(e => e.Backend is Backend.Compose && e.Hosts.Count == 0).ToList()
             : [config.Select(settings.Environment)];
-        selected.ForEach(e => e.RequireCompose());
+        selected.ForEach(e =>
+        {
+            e.RequireCompose();
+            e.RequireSingleHost("serve");
+        });
         if (selected.Count == 0)
         {
-            throw new BacktrackException("no Compose environment to serve in the configuration; the status page does not show swarm environments yet");
+            throw new BacktrackException("no one-engine Compose environment to serve in the configuration; the status page does not show swarm environments or environments with hosts: yet");
         }
 
         var environments = selected.Select(e => new ServedEnvironment(e)).ToList();

@@ -22,6 +22,8 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
 {
     protected override bool WorksOnSwarm => true;
 
+    protected override bool WorksOnHosts => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, StatusSettings settings, CancellationToken ct)
     {
         var timeout = Durations.Parse(settings.Timeout, "--timeout");
@@ -31,7 +33,9 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
             return await StackAsync(environment, settings, timeout, interrupted, ct).ConfigureAwait(false);
         }
 
-        var rows = await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
+        var rows = environment.Hosts is { } hosts
+            ? await hosts.StatusAsync(timeout, ct).ConfigureAwait(false)
+            : await environment.Status.GetAsync(environment.Config, timeout, ct).ConfigureAwait(false);
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
@@ -91,8 +95,10 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
 
     private static void Render(IReadOnlyList<ServiceStatus> rows)
     {
+        // The host column only where there are hosts: one table over all of them.
+        var onHosts = rows.Any(r => r.Host is not null);
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var column in new[] { "SERVICE", "CONTAINER", "STATE", "IMAGE", "IMAGE ID", "HEALTH", "CHECK", "UPTIME", "RESTARTS" })
+        foreach (var column in (onHosts ? ["HOST"] : Array.Empty<string>()).Concat(["SERVICE", "CONTAINER", "STATE", "IMAGE", "IMAGE ID", "HEALTH", "CHECK", "UPTIME", "RESTARTS"]))
         {
             table.AddColumn(column);
         }
@@ -101,7 +107,7 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         {
             var check = $"{(row.Check.Healthy ? "[green]ok[/]" : "[red]FAIL[/]")} {Format.Text(row.Check.Detail)}"
                 + (row.Check.Latency is { } latency ? $" ({Format.Duration(latency)})" : "");
-            table.AddRow(
+            string[] cells = [
                 Format.Text(row.Service),
                 Format.Text(row.Container ?? "-"),
                 row.State == "running" ? "running" : $"[red]{Format.Text(row.State)}[/]",
@@ -110,7 +116,8 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
                 Format.Text(row.DockerHealth ?? "-"),
                 check,
                 Format.Duration(row.Uptime),
-                row.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                row.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            table.AddRow(onHosts ? [Format.Text(row.Host ?? "-"), .. cells] : cells);
         }
 
         AnsiConsole.Write(table);
@@ -118,13 +125,16 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         {
             foreach (var problem in row.Problems.Append(row.Drift).OfType<string>())
             {
-                AnsiConsole.MarkupLine($"[yellow]{Format.Text(row.Service)}: {Format.Text(problem)}[/]");
+                AnsiConsole.MarkupLine($"[yellow]{Format.Text(Named(row))}: {Format.Text(problem)}[/]");
             }
         }
 
-        var unhealthy = rows.Where(r => !r.Healthy).Select(r => r.Service).ToList();
+        var unhealthy = rows.Where(r => !r.Healthy).Select(Named).ToList();
         AnsiConsole.MarkupLine(unhealthy.Count == 0
             ? "[green]all services healthy[/]"
             : $"[red]unhealthy: {Format.Text(string.Join(", ", unhealthy))}[/]");
     }
+
+    /// <summary>A service as the lines under the table name it: HOST/SERVICE where there are hosts.</summary>
+    private static string Named(ServiceStatus row) => row.Host is null ? row.Service : Releases.Release.HostService(row.Host, row.Service);
 }

@@ -14,7 +14,7 @@ public static partial class ConfigLoader
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
          "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard",
-         "stackFile", "envFile"];
+         "stackFile", "envFile", "hosts"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -121,6 +121,9 @@ public static partial class ConfigLoader
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
             Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
+            Hosts = backend is Backend.Compose ? ParseHosts(reader, map, $"{key}.hosts")
+                : map.Children.ContainsKey(new YamlScalarNode("hosts")) ? throw reader.Error(map, $"{key}.hosts", "is for Compose environments; a swarm spreads its stack over its nodes itself")
+                : [],
         };
     }
 

@@ -44,6 +44,31 @@ public sealed record EnvironmentConfig(
 
     public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
 
+    /// <summary>
+    /// The hosts that each run the environment's Compose project (as Kamal does); empty for one engine
+    /// (<see cref="Engine"/>). With hosts, status, health, record and rollback work on all of them at once.
+    /// </summary>
+    public IReadOnlyList<HostConfig> Hosts { get; init; } = [];
+
+    /// <summary>This environment as it is on one host: the host's engine and project, its own services' settings over the environment's.</summary>
+    public EnvironmentConfig OnHost(string host, string engine, string project)
+    {
+        var own = Hosts.FirstOrDefault(h => h.Name == host)?.Services ?? new Dictionary<string, ServiceConfig>();
+        var services = Services.Where(s => !own.ContainsKey(s.Key)).Concat(own).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        return this with { Engine = engine, Project = project, Services = services, Hosts = [] };
+    }
+
+    /// <summary>Refuses, in one line (exit 2), what works on one engine only so far.</summary>
+    public void RequireSingleHost(string command)
+    {
+        if (Hosts.Count > 0)
+        {
+            throw new BacktrackException(
+                $"'{command}' does not work on an environment with hosts: yet: environment '{Name}' runs on {string.Join(", ", Hosts.Select(h => h.Name))} "
+                + "(status, health, record, releases, rollback service|all, history and repair work on all hosts; nothing was changed)");
+        }
+    }
+
     /// <summary>Refuses, in one line (exit 2), what works on Compose environments only so far.</summary>
     public void RequireCompose()
     {

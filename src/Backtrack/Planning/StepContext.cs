@@ -9,7 +9,7 @@ namespace Backtrack.Planning;
 /// </summary>
 public sealed class StepContext(string operationId, TimeProvider clock, IReadOnlyDictionary<Type, object> services)
 {
-    private readonly ConcurrentQueue<object> outputs = new();
+    private ConcurrentQueue<object> outputs = new();
 
     public string OperationId { get; } = operationId;
 
@@ -23,6 +23,16 @@ public sealed class StepContext(string operationId, TimeProvider clock, IReadOnl
     public T? Find<T>()
         where T : class =>
         services.TryGetValue(typeof(T), out var service) ? (T)service : null;
+
+    /// <summary>
+    /// The same operation with some services replaced (another host's engine, ...): what a step wrapping
+    /// another hands it. Outputs published there reach this context's outcome.
+    /// </summary>
+    public StepContext With(IReadOnlyDictionary<Type, object> replaced)
+    {
+        var merged = services.Where(s => !replaced.ContainsKey(s.Key)).Concat(replaced).ToDictionary(s => s.Key, s => s.Value);
+        return new StepContext(OperationId, Clock, merged) { outputs = outputs };
+    }
 
     /// <summary>Hands a result to the operation's outcome.</summary>
     public void Publish(object output) => outputs.Enqueue(output);

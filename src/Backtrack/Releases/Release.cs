@@ -14,6 +14,17 @@ public sealed record Release(
     IReadOnlyList<ServiceRelease> Services)
 {
     public ServiceRelease? Service(string name) => Services.FirstOrDefault(s => s.Service == name);
+
+    /// <summary>A service's name in a release of a multi-host environment: HOST/SERVICE.</summary>
+    public static string HostService(string host, string service) => $"{host}/{service}";
+
+    /// <summary>One host's part of a multi-host release, its services named as on the host.</summary>
+    public Release OnHost(string host) => this with
+    {
+        Services = Services.Where(s => s.Service.StartsWith(host + "/", StringComparison.Ordinal))
+            .Select(s => s with { Service = s.Service[(host.Length + 1)..] })
+            .ToList(),
+    };
 }
 
 /// <summary>

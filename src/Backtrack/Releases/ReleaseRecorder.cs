@@ -8,9 +8,11 @@ namespace Backtrack.Releases;
 
 /// <summary>
 /// Records what runs now as a release: each service's image, image ID, spec and whether it is healthy,
-/// and the deploy repository's commit when git is configured.
+/// and the deploy repository's commit when git is configured. An environment with hosts is recorded as one
+/// release of every host's services (named HOST/SERVICE).
 /// </summary>
-public sealed class ReleaseRecorder(ProjectInspector inspector, StackReleaseReader stack, HealthChecker checker, ReleaseStore store, TimeProvider clock)
+public sealed class ReleaseRecorder(
+    ProjectInspector inspector, StackReleaseReader stack, HealthChecker checker, ReleaseStore store, TimeProvider clock, Hosts.HostSet? hosts = null)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
 
@@ -18,9 +20,9 @@ public sealed class ReleaseRecorder(ProjectInspector inspector, StackReleaseRead
 
     public async Task<Release> RecordAsync(EnvironmentConfig env, string origin, string? note, string? operationId, CancellationToken ct)
     {
-        var rows = env.Backend is Backend.Swarm
-            ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
-            : await ContainerRowsAsync(env, ct).ConfigureAwait(false);
+        var rows = env.Backend is Backend.Swarm ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
+            : hosts is not null ? await hosts.ReleaseRowsAsync(ct).ConfigureAwait(false)
+            : await ContainerRowsAsync(inspector, checker, env, ct).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             var what = env.Backend is Backend.Swarm ? $"stack '{env.Project}' has no services" : $"project '{env.Project}' has no containers";
@@ -34,7 +36,8 @@ public sealed class ReleaseRecorder(ProjectInspector inspector, StackReleaseRead
         return release with { Id = id };
     }
 
-    private async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(EnvironmentConfig env, CancellationToken ct)
+    /// <summary>What runs in a Compose project now, one row per service with a container.</summary>
+    public static async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(ProjectInspector inspector, HealthChecker checker, EnvironmentConfig env, CancellationToken ct)
     {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
         return await Task.WhenAll(services

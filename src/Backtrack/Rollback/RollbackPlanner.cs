@@ -13,9 +13,10 @@ namespace Backtrack.Rollback;
 /// <summary>
 /// Plans a quick rollback: for each service, the exact target (a recorded release's spec and image, or
 /// an image with the current spec), then the swap steps, services ordered by their Compose dependencies.
-/// Planning reads only; it changes nothing.
+/// Planning reads only; it changes nothing. With a host named, it plans that host of a multi-host
+/// environment: its part of each release is the release (<see cref="Release.OnHost"/>).
 /// </summary>
-public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock)
+public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock, string? host = null)
 {
     private const int HistoryDepth = 500;
 
@@ -28,7 +29,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         var current = CurrentContainers(env, services, request);
         var targets = await ResolveTargetsAsync(current, request, ct).ConfigureAwait(false);
         var changes = targets.Where(t => !t.Unchanged).ToList();
-        var planId = Plan.NewId(clock);
+        var planId = request.PlanId ?? Plan.NewId(clock);
         if (changes.Count == 0)
         {
             return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", targets.Select(t => t.Service))} already run the target", []);
@@ -127,18 +128,20 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         if (target != RollbackRequest.Previous)
         {
             var release = long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await releases.GetAsync(id, ct).ConfigureAwait(false)
+                ? await releases.GetAsync(id, ct).ConfigureAwait(false) is { } found ? OnThisHost(found) : null
                 : null;
             return release ?? throw new BacktrackException($"no release {target}; 'backtrack releases' lists them");
         }
 
-        var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
+        var history = (await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false)).Select(OnThisHost);
         // A deploy that failed its watch window is never a target: rolling back to it would loop.
         return history.Where(r => !ReleaseOrigins.FailedItsWindow(r)).FirstOrDefault(r => current.Zip(services).Any(p => r.Service(p.Second) is { } s && s.ImageId != p.First.ImageId))
             ?? throw new BacktrackException(
                 $"no earlier release of {string.Join(", ", services)} is recorded; run 'backtrack record' after each deploy, "
                 + $"or name a target with --to TAG|IMAGE_ID ('backtrack versions {services[0]}' lists candidates)");
     }
+
+    private Release OnThisHost(Release release) => host is null ? release : release.OnHost(host);
 
     /// <summary>The release's image reference while it still names the same image; its image ID once the tag has moved.</summary>
     private async Task<string> ImageForAsync(ServiceRelease recorded, CancellationToken ct)

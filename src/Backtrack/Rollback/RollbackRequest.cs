@@ -18,4 +18,7 @@ public sealed record RollbackRequest(
     public string RecordBeforeAs { get; init; } = Releases.ReleaseOrigins.BeforeRollback;
 
     public string BeforeNote { get; init; } = "state before rollback";
+
+    /// <summary>The plan's ID when the caller names it (the hosts of one multi-host plan share it); null: a new one.</summary>
+    public string? PlanId { get; init; }
 }

@@ -16,5 +16,9 @@ public sealed record ServiceStatus(
     IReadOnlyList<string> Problems,
     string? Drift)
 {
+    /// <summary>The host the service runs on, in an environment with hosts; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Host { get; init; }
+
     public bool Healthy => State == "running" && Check.Healthy && Problems.Count == 0;
 }

@@ -4,7 +4,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// A real sshd on 127.0.0.1, started by the test with its own config file, a generated host key and a
 /// generated client key (root logs in with it); nothing of the machine's ssh setup is used or changed. Its
 /// clients get an ssh config naming the key and a known_hosts holding the host key (through
-/// BACKTRACK_SSH_CONFIG). A second port stands for a host without docker: commands there find no docker CLI.
+/// BACKTRACK_SSH_CONFIG). A second port stands for a host without docker: commands there find no docker CLI;
+/// a third for a second host with docker (the same engine, as two hosts of one environment in the tests).
 /// This machine's dockerd is "the host"'s engine.
 /// </summary>
 public sealed class SshServer() : LoopbackServer("backtrack-sshd-")
@@ -14,7 +15,12 @@ public sealed class SshServer() : LoopbackServer("backtrack-sshd-")
 
     public int NoDockerPort { get; } = ComposeFixture.FreePort();
 
+    public int SecondPort { get; } = ComposeFixture.FreePort();
+
     public string EngineUrl => $"ssh://root@127.0.0.1:{Port}";
+
+    /// <summary>The same engine through the third port: another "host".</summary>
+    public string SecondEngineUrl => $"ssh://root@127.0.0.1:{SecondPort}";
 
     /// <summary>The CLI's environment for this server: its ssh config.</summary>
     public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string> { ["BACKTRACK_SSH_CONFIG"] = ClientConfig(true) };
@@ -30,11 +36,12 @@ public sealed class SshServer() : LoopbackServer("backtrack-sshd-")
         await KeygenAsync("client_key");
         File.Copy(Path.Combine(Folder, "client_key.pub"), Path.Combine(Folder, "authorized_keys"));
         var hostKey = (await File.ReadAllTextAsync(Path.Combine(Folder, "host_key.pub"))).Trim();
-        await File.WriteAllTextAsync(Path.Combine(Folder, "known_hosts"), $"[127.0.0.1]:{Port} {hostKey}\n[127.0.0.1]:{NoDockerPort} {hostKey}\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "known_hosts"), $"[127.0.0.1]:{Port} {hostKey}\n[127.0.0.1]:{NoDockerPort} {hostKey}\n[127.0.0.1]:{SecondPort} {hostKey}\n");
         await File.WriteAllTextAsync(Path.Combine(Folder, "empty_known_hosts"), "");
         await File.WriteAllTextAsync(Path.Combine(Folder, "sshd_config"), $"""
             Port {Port}
             Port {NoDockerPort}
+            Port {SecondPort}
             ListenAddress 127.0.0.1
             HostKey {Folder}/host_key
             PidFile {Folder}/sshd.pid

@@ -1,0 +1,58 @@
+using Backtrack.Planning;
+using Backtrack.Releases;
+using Backtrack.Rollback;
+using Backtrack.Rollback.Steps;
+
+namespace Backtrack.Hosts;
+
+/// <summary>
+/// Plans a rollback on every host of the environment as ONE plan: each host's plan (the quick rollback's,
+/// against its own engine and its part of the release history) becomes lanes of its own, so the hosts swap
+/// in parallel and a failure on one undoes what ran on all. Every host must hold the target images first.
+/// </summary>
+public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore releases, TimeProvider clock)
+{
+    public async Task<Plan> PlanAsync(RollbackRequest request, CancellationToken ct)
+    {
+        // One ID for every host: the aside containers' names carry the operation's ID.
+        var planId = Plan.NewId(clock);
+        var hostRequest = request with { Verify = false, PlanId = planId };
+        var perHost = await Task.WhenAll(hosts.All.Select(async host =>
+        {
+            var planner = new RollbackPlanner(host.Engine, host.Inspector, releases, clock, host.Name);
+            return (Host: host, Plan: await planner.PlanAsync(host.Config, hostRequest, ct).ConfigureAwait(false));
+        })).ConfigureAwait(false);
+        await RequireImagesAsync(perHost, ct).ConfigureAwait(false);
+
+        var summary = string.Join("; ", perHost.Select(p => $"{p.Host.Name}: {p.Plan.Summary}"));
+        var steps = perHost.SelectMany(p => p.Plan.Steps
+                .Where(s => s is not RecordReleaseStep)
+                .Select(s => (PlanStep)new OnHostStep(s.Wave, $"{p.Host.Name}/{s.Lane}", p.Host.Target, s)))
+            .ToList();
+        if (steps.Count == 0)
+        {
+            return new Plan(planId, "rollback", summary, []);
+        }
+
+        // One release for all hosts before and after, as 'record' makes.
+        steps.Insert(0, new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
+        steps.Add(new RecordReleaseStep(steps.Max(s => s.Wave) + 1, "rollback", $"after rollback to {request.Target}"));
+        return new Plan(planId, "rollback", summary, steps);
+    }
+
+    /// <summary>Refuses, before anything changes, when a host lacks an image its plan needs: no host pulls while another has swapped.</summary>
+    private static async Task RequireImagesAsync(IEnumerable<(HostEnvironment Host, Plan Plan)> perHost, CancellationToken ct)
+    {
+        foreach (var (host, plan) in perHost)
+        {
+            foreach (var image in plan.Steps.OfType<EnsureImageStep>().Select(s => s.Image).Distinct())
+            {
+                if (await host.Engine.InspectImageAsync(image, ct).ConfigureAwait(false) is null)
+                {
+                    throw new BacktrackException(
+                        $"host {host.Name} has no image {image}; load it there (docker pull, or docker save | ssh HOST docker load) and roll back again; nothing was changed");
+                }
+            }
+        }
+    }
+}
