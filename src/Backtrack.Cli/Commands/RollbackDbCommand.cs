@@ -38,7 +38,7 @@ public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
         const string command = "rollback db";
         using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
-        var plan = await new DatabaseRollbackPlanner(environment.Engine, environment.Inspector, environment.Clock)
+        var plan = await environment.DatabaseRollbackPlanner()
             .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }

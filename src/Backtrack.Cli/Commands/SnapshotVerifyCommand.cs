@@ -26,7 +26,7 @@ public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySet
         IReadOnlyList<string> checks;
         try
         {
-            checks = await new SnapshotVerifier(environment.Engine, environment.Inspector)
+            checks = await new SnapshotVerifier(environment.Containers)
                 .VerifyAsync(environment.Config, store, manifest, SnapshotScope.Databases, settings.Deep, new TransferProgressView(), ct).ConfigureAwait(false);
         }
         catch (BacktrackException e) when (e.Message.Contains("damaged", StringComparison.Ordinal) || e.Message.Contains("row counts", StringComparison.Ordinal)

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard", "nodes"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -119,6 +119,7 @@ public static partial class ConfigLoader
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
             Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
+            Nodes = reader.Mapping(map, "nodes", $"{key}.nodes") is { } nodes ? ParseNodes(reader, nodes, $"{key}.nodes") : new Dictionary<string, string>(),
         };
     }
 
@@ -144,6 +145,13 @@ public static partial class ConfigLoader
 
         return (backend, reader.Scalar(map, wanted, $"{key}.{wanted}", required: true)!);
     }
+
+    /// <summary>'nodes: { HOSTNAME: ENGINE }': the engine of each swarm node whose tasks Backtrack must reach (exec, archives).</summary>
+    private static Dictionary<string, string> ParseNodes(Reader reader, YamlMappingNode map, string key) =>
+        map.Children.ToDictionary(
+            entry => ((YamlScalarNode)entry.Key).Value ?? "",
+            entry => reader.Scalar(map, ((YamlScalarNode)entry.Key).Value ?? "", $"{key}.{((YamlScalarNode)entry.Key).Value}", required: true)!,
+            StringComparer.Ordinal);
 
     private static PostgresConfig ParsePostgres(Reader reader, YamlMappingNode map, string key)
     {
