@@ -41,7 +41,7 @@ public sealed class BacktrackEnvironment : IDisposable
             ? new SwarmServiceContainers(Stack, Engine, address => new DockerEngine(address))
             : new ComposeServiceContainers(Inspector, Engine);
         SwarmGate = new SwarmServiceGate(Engine, StackStatus);
-        Verifier = new Verifier(Engine, Inspector, Checker, Clock);
+        Verifier = new Verifier(Engine, Containers, Stack, Checker, Clock);
         Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
 
@@ -141,7 +141,7 @@ public sealed class BacktrackEnvironment : IDisposable
             [typeof(Verifier)] = Verifier,
             [typeof(VerificationStore)] = new VerificationStore(database),
             // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
-            [typeof(RestartWatch)] = new RestartWatch(Engine, Config.Project, Clock),
+            [typeof(RestartWatch)] = new RestartWatch(Engine, Containers.ProjectLabel, Config.Project, Clock),
         };
     }
 

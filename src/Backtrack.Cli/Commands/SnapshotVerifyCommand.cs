@@ -19,6 +19,8 @@ public sealed class SnapshotVerifySettings : EnvironmentSettings
 /// <summary>backtrack snapshot verify ID [--deep]: exit 0 when sound, 1 when damaged.</summary>
 public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotVerifySettings settings, CancellationToken ct)
     {
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);

@@ -2,7 +2,8 @@ using System.Globalization;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Health;
-using Backtrack.Status;
+using Backtrack.Swarm;
+using Backtrack.Targets;
 
 namespace Backtrack.Verify;
 
@@ -10,8 +11,10 @@ namespace Backtrack.Verify;
 /// The runbook's post-rollback checklist: every service running and passing its check, no error lines
 /// in its log in the window, restart counts unchanged over a short observation, the databases answering,
 /// free disk for the state. Details name counts and patterns, never log lines (they may hold secrets).
+/// On a swarm the containers are the running tasks' on the engine's node, and restarts are the tasks
+/// swarm replaced (<see cref="TaskRestarts"/>).
 /// </summary>
-public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector, HealthChecker checker, TimeProvider clock)
+public sealed class Verifier(IContainerEngine engine, IServiceContainers serviceContainers, StackInspector stack, HealthChecker checker, TimeProvider clock)
 {
     /// <summary>Below this much free space the state directory fails the disk check.</summary>
     public const long MinimumFreeBytes = 1L << 30;
@@ -25,7 +28,7 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     /// </summary>
     public async Task<VerifyReport> RunAsync(EnvironmentConfig env, TimeSpan window, CancellationToken ct, RestartWatch? watch = null)
     {
-        var own = watch is null ? new RestartWatch(engine, env.Project, clock) : null;
+        var own = watch is null ? new RestartWatch(engine, serviceContainers.ProjectLabel, env.Project, clock) : null;
         try
         {
             return await RunAsync(env, window, watch ?? own!, ct).ConfigureAwait(false);
@@ -43,13 +46,15 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     {
         var matcher = new ErrorPatternMatcher(env.Verify.ErrorPatterns);
         var at = clock.GetUtcNow();
-        var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
+        var services = await serviceContainers.ServicesAsync(env, ct).ConfigureAwait(false);
         var containers = services.Where(s => s.Container is not null).Select(s => (s.Service, Container: s.Container!)).ToList();
         var subjects = containers.GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.Count());
         string Subject(string service, ContainerDetails c) => subjects[service] > 1 ? $"{service} ({c.Name})" : service;
 
-        var restarts = ObserveRestartsAsync(
-            containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList(), env.Verify.RestartWindow, watch, ct);
+        var watched = containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList();
+        var restarts = env.Backend is Backend.Swarm
+            ? ObserveTaskRestartsAsync(env, watched, at - window, window, watch, ct)
+            : ObserveRestartsAsync(watched, env.Verify.RestartWindow, watch, ct);
         var running = services.Select(s => s.Container is { } c
             ? new VerifyCheck("running", Subject(s.Service, c), c.State.Running, c.State.Running ? $"running ({c.Name})" : $"{c.State.Status} (exit code {c.State.ExitCode})")
             : new VerifyCheck("running", s.Service, false, "no container")).ToList();
@@ -101,16 +106,7 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     private async Task<IReadOnlyList<VerifyCheck>> ObserveRestartsAsync(
         IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
     {
-        var deadline = containers
-            .Select(c => (c.Container.State.StartedAt is { } started && started > watch.Since ? started : watch.Since) + window)
-            .DefaultIfEmpty(watch.Since + window)
-            .Max();
-        var left = deadline - clock.GetUtcNow();
-        if (left > TimeSpan.Zero)
-        {
-            await Task.Delay(left, clock, ct).ConfigureAwait(false);
-        }
-
+        await WaitRestartWindowAsync(containers, window, watch, ct).ConfigureAwait(false);
         var span = Duration(window);
         return await Task.WhenAll(containers.Select(async c =>
         {
@@ -130,6 +126,28 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
                 ? new VerifyCheck("restarts", c.Subject, true, $"{now.State.RestartCount} restarts, none in the {span} since it started")
                 : new VerifyCheck("restarts", c.Subject, false, $"died {restarted} times within {span} of its start, now {now.State.Status}");
         })).ConfigureAwait(false);
+    }
+
+    /// <summary>After the same wait, a swarm service's restarts: its tasks that failed since the log window began.</summary>
+    private async Task<IReadOnlyList<VerifyCheck>> ObserveTaskRestartsAsync(
+        EnvironmentConfig env, IReadOnlyList<(string Subject, ContainerDetails Container)> containers, DateTimeOffset since, TimeSpan window, RestartWatch watch, CancellationToken ct)
+    {
+        await WaitRestartWindowAsync(containers, env.Verify.RestartWindow, watch, ct).ConfigureAwait(false);
+        var services = await stack.ServicesAsync(env, ct).ConfigureAwait(false);
+        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, since, Duration(window))).ToList();
+    }
+
+    private async Task WaitRestartWindowAsync(IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
+    {
+        var deadline = containers
+            .Select(c => (c.Container.State.StartedAt is { } started && started > watch.Since ? started : watch.Since) + window)
+            .DefaultIfEmpty(watch.Since + window)
+            .Max();
+        var left = deadline - clock.GetUtcNow();
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<VerifyCheck>> CheckDatabasesAsync(
