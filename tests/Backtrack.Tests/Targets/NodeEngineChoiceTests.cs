@@ -5,31 +5,22 @@ namespace Backtrack.Tests.Targets;
 
 public sealed class NodeEngineChoiceTests
 {
-    private static readonly EnvironmentConfig Prod = ConfigLoader.Parse("""
-        environments:
-          prod:
-            backend: swarm
-            stack: shop
-            nodes:
-              node-b: ssh://deploy@node-b
-        """, "backtrack.yml").Select("prod");
-
     [Fact]
     public void Given_a_task_on_the_engines_own_node_when_chosen_then_the_environments_engine_reaches_it()
     {
-        Assert.Null(NodeEngineChoice.Choose(Prod, "db", "id-a", "id-a", "node-a"));
+        Assert.Null(NodeEngineChoice.Choose(SwarmEnvironment.Prod, "db", "id-a", "id-a", "node-a"));
     }
 
     [Fact]
     public void Given_a_task_on_a_configured_node_when_chosen_then_that_nodes_engine_reaches_it()
     {
-        Assert.Equal("ssh://deploy@node-b", NodeEngineChoice.Choose(Prod, "db", "id-b", "id-a", "node-b"));
+        Assert.Equal("tcp://node-b:2376", NodeEngineChoice.Choose(SwarmEnvironment.Prod, "db", "id-b", "id-a", "node-b"));
     }
 
     [Fact]
     public void Given_a_task_on_a_node_nobody_configured_when_chosen_then_it_is_refused_in_one_line_saying_what_to_add()
     {
-        var error = Assert.Throws<BacktrackException>(() => NodeEngineChoice.Choose(Prod, "db", "id-c", "id-a", "node-c"));
+        var error = Assert.Throws<BacktrackException>(() => NodeEngineChoice.Choose(SwarmEnvironment.Prod, "db", "id-c", "id-a", "node-c"));
 
         Assert.Equal(
             "service db runs on node node-c, not on the engine's own node; add its engine under nodes: { node-c: ssh://USER@node-c } in environment 'prod' (nothing was changed)",

@@ -1,5 +1,3 @@
-using Backtrack.Configuration;
-using Backtrack.Engine;
 using Backtrack.Swarm;
 using Backtrack.Targets;
 
@@ -7,15 +5,6 @@ namespace Backtrack.Tests.Targets;
 
 public sealed class SwarmServiceContainersTests
 {
-    private static readonly EnvironmentConfig Prod = ConfigLoader.Parse("""
-        environments:
-          prod:
-            backend: swarm
-            stack: shop
-            nodes:
-              node-b: tcp://node-b:2376
-        """, "backtrack.yml").Select("prod");
-
     [Fact]
     public async Task Given_a_database_with_one_task_on_this_node_when_located_then_the_environments_engine_reaches_its_container()
     {
@@ -23,7 +12,7 @@ public sealed class SwarmServiceContainersTests
         var opened = new List<string>();
         using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, a => { opened.Add(a); return engine.Engine; });
 
-        var located = await containers.RunningAsync(Prod, "postgres", "db", CancellationToken.None);
+        var located = await containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None);
 
         Assert.Equal("shop_db.1.x", located.Container.Name);
         Assert.Same(engine.Engine, located.Engine);
@@ -38,8 +27,8 @@ public sealed class SwarmServiceContainersTests
         var opened = new List<string>();
         var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, a => { opened.Add(a); return nodeEngine.Engine; });
 
-        var first = await containers.RunningAsync(Prod, "postgres", "db", CancellationToken.None);
-        await containers.RunningAsync(Prod, "postgres", "db", CancellationToken.None);
+        var first = await containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None);
+        await containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None);
         containers.Dispose();
 
         Assert.Same(nodeEngine.Engine, first.Engine);
@@ -54,7 +43,7 @@ public sealed class SwarmServiceContainersTests
         var engine = SwarmEngine.Holding((SwarmEngine.Service("db"), [SwarmEngine.RunningTask("a", "id-a"), SwarmEngine.RunningTask("b", "id-a")]));
         using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, _ => throw new InvalidOperationException());
 
-        var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(Prod, "postgres", "db", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None));
 
         Assert.Equal(
             "postgres service 'db' runs 2 tasks; Backtrack reaches a database through its one task: scale it to 1 replica (nothing was changed)",
@@ -67,7 +56,7 @@ public sealed class SwarmServiceContainersTests
         var engine = SwarmEngine.Holding((SwarmEngine.Service("db"), [SwarmEngine.RunningTask("x", "id-c")]));
         using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, _ => throw new InvalidOperationException());
 
-        var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(Prod, "postgres", "db", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None));
 
         Assert.StartsWith("service db runs on node node-c, not on the engine's own node; add its engine under nodes:", error.Message, StringComparison.Ordinal);
     }
@@ -80,7 +69,7 @@ public sealed class SwarmServiceContainersTests
             (SwarmEngine.Service("web"), [SwarmEngine.RunningTask("shop_web.1.z", "id-b")]));
         using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, _ => throw new InvalidOperationException());
 
-        var services = await containers.ServicesAsync(Prod, CancellationToken.None);
+        var services = await containers.ServicesAsync(SwarmEnvironment.Prod, CancellationToken.None);
 
         Assert.Equal([("api", "shop_api.1.x"), ("web", null)], services.Select(s => (s.Service, s.Container?.Name)));
     }
