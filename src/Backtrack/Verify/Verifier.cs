@@ -16,6 +16,8 @@ namespace Backtrack.Verify;
 /// </summary>
 public sealed class Verifier(IContainerEngine engine, IServiceContainers serviceContainers, StackInspector stack, HealthChecker checker, TimeProvider clock)
 {
+    private readonly RestartObservation restartObservation = new(engine, stack, clock);
+
     /// <summary>Below this much free space the state directory fails the disk check.</summary>
     public const long MinimumFreeBytes = 1L << 30;
 
@@ -53,8 +55,8 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
 
         var watched = containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList();
         var restarts = env.Backend is Backend.Swarm
-            ? ObserveTaskRestartsAsync(env, watched, at - window, window, watch, ct)
-            : ObserveRestartsAsync(watched, env.Verify.RestartWindow, watch, ct);
+            ? restartObservation.TasksAsync(env, watched, at - window, window, watch, ct)
+            : restartObservation.ContainersAsync(watched, env.Verify.RestartWindow, watch, ct);
         var running = services.Select(s => s.Container is { } c
             ? new VerifyCheck("running", Subject(s.Service, c), c.State.Running, c.State.Running ? $"running ({c.Name})" : $"{c.State.Status} (exit code {c.State.ExitCode})")
             : new VerifyCheck("running", s.Service, false, "no container")).ToList();
@@ -100,54 +102,6 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
             ? new VerifyCheck("logs", subject, true, $"no error lines in the last {span}")
             : new VerifyCheck("logs", subject, false,
                 $"{counts.Values.Sum()} error lines in the last {span}: {string.Join(", ", counts.Select(p => $"{p.Key} ×{p.Value}"))}");
-    }
-
-    /// <summary>Waits until every container has run for the window since it started (or since the watch began), then judges.</summary>
-    private async Task<IReadOnlyList<VerifyCheck>> ObserveRestartsAsync(
-        IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
-    {
-        await WaitRestartWindowAsync(containers, window, watch, ct).ConfigureAwait(false);
-        var span = Duration(window);
-        return await Task.WhenAll(containers.Select(async c =>
-        {
-            var now = await engine.InspectContainerAsync(c.Container.Id, ct).ConfigureAwait(false);
-            if (now is null)
-            {
-                return new VerifyCheck("restarts", c.Subject, false, $"container {c.Container.Name} disappeared within {span}");
-            }
-
-            if (watch.Lost is { } lost)
-            {
-                return new VerifyCheck("restarts", c.Subject, false, $"not observed: the engine's event stream ended ({lost})");
-            }
-
-            var restarted = Math.Max(watch.Deaths(c.Container.Id), now.State.RestartCount - c.Container.State.RestartCount);
-            return restarted == 0 && now.State.Running == c.Container.State.Running
-                ? new VerifyCheck("restarts", c.Subject, true, $"{now.State.RestartCount} restarts, none in the {span} since it started")
-                : new VerifyCheck("restarts", c.Subject, false, $"died {restarted} times within {span} of its start, now {now.State.Status}");
-        })).ConfigureAwait(false);
-    }
-
-    /// <summary>After the same wait, a swarm service's restarts: its tasks that failed since the log window began.</summary>
-    private async Task<IReadOnlyList<VerifyCheck>> ObserveTaskRestartsAsync(
-        EnvironmentConfig env, IReadOnlyList<(string Subject, ContainerDetails Container)> containers, DateTimeOffset since, TimeSpan window, RestartWatch watch, CancellationToken ct)
-    {
-        await WaitRestartWindowAsync(containers, env.Verify.RestartWindow, watch, ct).ConfigureAwait(false);
-        var services = await stack.ServicesAsync(env, ct).ConfigureAwait(false);
-        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, since, Duration(window))).ToList();
-    }
-
-    private async Task WaitRestartWindowAsync(IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
-    {
-        var deadline = containers
-            .Select(c => (c.Container.State.StartedAt is { } started && started > watch.Since ? started : watch.Since) + window)
-            .DefaultIfEmpty(watch.Since + window)
-            .Max();
-        var left = deadline - clock.GetUtcNow();
-        if (left > TimeSpan.Zero)
-        {
-            await Task.Delay(left, clock, ct).ConfigureAwait(false);
-        }
     }
 
     private async Task<IReadOnlyList<VerifyCheck>> CheckDatabasesAsync(
@@ -239,7 +193,7 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
         return line.Length > 120 ? line[..117] + "..." : line;
     }
 
-    private static string Duration(TimeSpan span) =>
+    internal static string Duration(TimeSpan span) =>
         span.TotalMinutes >= 1 && span.Seconds == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min")
             : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
