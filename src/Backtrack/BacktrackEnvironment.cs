@@ -1,5 +1,6 @@
 using Backtrack.Cleanup;
 using Backtrack.Configuration;
+using Backtrack.Databases;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Execution;
@@ -12,6 +13,7 @@ using Backtrack.Rollback;
 using Backtrack.State;
 using Backtrack.Status;
 using Backtrack.Swarm;
+using Backtrack.Targets;
 using Backtrack.Verify;
 
 namespace Backtrack;
@@ -36,8 +38,11 @@ public sealed class BacktrackEnvironment : IDisposable
         Status = new StatusService(Inspector, Checker, Clock);
         Stack = new StackInspector(Engine);
         StackStatus = new StackStatusService(Stack, Checker);
+        Containers = config.Backend is Backend.Swarm
+            ? new SwarmServiceContainers(Stack, Engine, address => new DockerEngine(address))
+            : new ComposeServiceContainers(Inspector, Engine);
         SwarmGate = new SwarmServiceGate(Engine, StackStatus);
-        Verifier = new Verifier(Engine, Inspector, Checker, Clock);
+        Verifier = new Verifier(Engine, Containers, Stack, Checker, Clock);
         Hosts = config.Hosts.Count > 0 ? new HostSet(config, http, Clock) : null;
         Operations = new OperationService(config, Clock, DatabaseAsync, StepServicesAsync, warnings ?? TextWriter.Null);
     }
@@ -61,6 +66,9 @@ public sealed class BacktrackEnvironment : IDisposable
 
     /// <summary>The status of a swarm environment's stack (<see cref="Configuration.Backend.Swarm"/>).</summary>
     public StackStatusService StackStatus { get; }
+
+    /// <summary>The containers of the services, whatever runs them, each with the engine of its node.</summary>
+    public IServiceContainers Containers { get; }
 
     /// <summary>The gate of a swarm service's update.</summary>
     public SwarmServiceGate SwarmGate { get; }
@@ -107,6 +115,8 @@ public sealed class BacktrackEnvironment : IDisposable
         return new(Engine, Inspector, new ReleaseStore(database), new JournalReader(database), Clock);
     }
 
+    public DatabaseRollbackPlanner DatabaseRollbackPlanner() => new(Containers, Inspector, new SwarmWriters(Stack), Engine, Clock);
+
     public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
         new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
@@ -133,12 +143,12 @@ public sealed class BacktrackEnvironment : IDisposable
         {
             [typeof(EnvironmentConfig)] = Config,
             [typeof(IContainerEngine)] = Engine,
+            [typeof(IServiceContainers)] = Containers,
             [typeof(HealthGate)] = Gate,
             [typeof(SwarmServiceGate)] = SwarmGate,
             [typeof(ReleaseRecorder)] = await RecorderAsync(ct).ConfigureAwait(false),
             [typeof(Verifier)] = Verifier,
             [typeof(VerificationStore)] = new VerificationStore(database),
-            // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
         };
         if (Hosts is { } hosts)
         {
@@ -148,7 +158,7 @@ public sealed class BacktrackEnvironment : IDisposable
         else
         {
             // Begun with the operation, so the checklist's restart window runs beside the swaps (the session disposes it).
-            services[typeof(RestartWatch)] = new RestartWatch(Engine, Config.Project, Clock);
+            services[typeof(RestartWatch)] = new RestartWatch(Engine, Containers.ProjectLabel, Config.Project, Clock);
         }
 
         return services;
@@ -159,6 +169,7 @@ public sealed class BacktrackEnvironment : IDisposable
         database?.Dispose();
         Hosts?.Dispose();
         http.Dispose();
+        (Containers as IDisposable)?.Dispose();
         Engine.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using Backtrack.Health;
 using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Swarm;
+using Backtrack.Targets;
 using Backtrack.Verify;
 
 namespace Backtrack;
@@ -19,6 +20,9 @@ public static class StepServices
         public EnvironmentConfig Environment => context.Get<EnvironmentConfig>();
 
         public IContainerEngine Engine => context.Get<IContainerEngine>();
+
+        /// <summary>The containers of the environment's services, whatever runs them, and the engines that reach them.</summary>
+        public IServiceContainers Containers => context.Get<IServiceContainers>();
 
         public HealthGate HealthGate => context.Get<HealthGate>();
 

@@ -28,6 +28,8 @@ public sealed class RollbackDbSettings : VerifyingSettings
 /// <summary>backtrack rollback db --from SNAPSHOT: verify, safety snapshot, stop writers, restore exactly, start writers, undo on failure.</summary>
 public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackDbSettings settings, CancellationToken ct)
     {
         var request = new DatabaseRollbackRequest(
@@ -36,9 +38,9 @@ public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
             settings.StopTimeout is null ? null : Durations.Parse(settings.StopTimeout, "--stop-timeout"),
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
         const string command = "rollback db";
-        using var session = await environment.Operations.BeginAsync(command, settings.DryRun, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
 
-        var plan = await new DatabaseRollbackPlanner(environment.Engine, environment.Inspector, environment.Clock)
+        var plan = await environment.DatabaseRollbackPlanner()
             .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }

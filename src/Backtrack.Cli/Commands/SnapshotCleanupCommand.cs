@@ -9,7 +9,7 @@ public sealed class SnapshotCleanupCommand : EnvironmentCommand<MutatingSettings
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, MutatingSettings settings, CancellationToken ct)
     {
         using var session = await environment.Operations.BeginAsync("snapshot cleanup", settings.DryRun, ct).ConfigureAwait(false);
-        var plan = await new DatabaseCleanupPlanner(environment.Engine, environment.Inspector, environment.Clock)
+        var plan = await new DatabaseCleanupPlanner(environment.Containers, environment.Clock)
             .PlanAsync(environment.Config, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Configuration;
 using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
 using Backtrack.Planning;
@@ -22,12 +23,18 @@ public sealed class SnapshotCreateSettings : EnvironmentSettings
 /// <summary>backtrack snapshot create [--only databases|volumes|config|postgres|redis]: a full snapshot, or a part of one.</summary>
 public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotCreateSettings settings, CancellationToken ct)
     {
-        using var session = await environment.Operations.BeginAsync("snapshot create", dryRun: false, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync("snapshot create", dryRun: false, ct).ConfigureAwait(false);
         var id = Plan.NewId(environment.Clock);
+        var swarm = environment.Config.Backend is Backend.Swarm;
         var step = settings.Only switch
         {
+            "config" when swarm => throw new BacktrackException(
+                "snapshot create --only config is not supported on a swarm environment yet (the stack file and the services' specs are not taken); 'backtrack record' keeps the specs"),
+            null when swarm => new CreateSnapshotStep(0, id, SnapshotParts.Volumes | SnapshotParts.Databases, null, settings.Note),
             null or "volumes" or "config" => new CreateSnapshotStep(0, id, Parts(settings.Only), null, settings.Note),
             _ => new CreateSnapshotStep(0, id, SnapshotParts.Databases, SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), settings.Note),
         };

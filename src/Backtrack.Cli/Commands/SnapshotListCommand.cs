@@ -8,6 +8,8 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack snapshot list: complete snapshots, newest first.</summary>
 public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, EnvironmentSettings settings, CancellationToken ct)
     {
         var snapshots = await new SnapshotStore(environment.Config.Snapshots.Directory).ListAsync(ct).ConfigureAwait(false);

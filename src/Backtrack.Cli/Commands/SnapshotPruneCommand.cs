@@ -20,10 +20,12 @@ public sealed class SnapshotPruneSettings : MutatingSettings
 /// <summary>backtrack snapshot prune --keep N [--keep-days D]: removes old snapshots, never the newest verified one, or a recent safety snapshot.</summary>
 public sealed class SnapshotPruneCommand : EnvironmentCommand<SnapshotPruneSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotPruneSettings settings, CancellationToken ct)
     {
         var keep = settings.Keep ?? throw new BacktrackException("--keep N is required");
-        using var session = await environment.Operations.BeginAsync("snapshot prune", settings.DryRun, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync("snapshot prune", settings.DryRun, ct).ConfigureAwait(false);
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);
         var removable = SnapshotRetention.Removable(
             await store.ListAsync(ct).ConfigureAwait(false), store.IsVerified, keep, settings.KeepDays, environment.Clock.GetUtcNow());

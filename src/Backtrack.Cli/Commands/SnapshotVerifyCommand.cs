@@ -19,6 +19,8 @@ public sealed class SnapshotVerifySettings : EnvironmentSettings
 /// <summary>backtrack snapshot verify ID [--deep]: exit 0 when sound, 1 when damaged.</summary>
 public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotVerifySettings settings, CancellationToken ct)
     {
         var store = new SnapshotStore(environment.Config.Snapshots.Directory);
@@ -26,7 +28,7 @@ public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySet
         IReadOnlyList<string> checks;
         try
         {
-            checks = await new SnapshotVerifier(environment.Engine, environment.Inspector)
+            checks = await new SnapshotVerifier(environment.Containers)
                 .VerifyAsync(environment.Config, store, manifest, SnapshotScope.Databases, settings.Deep, new TransferProgressView(), ct).ConfigureAwait(false);
         }
         catch (BacktrackException e) when (e.Message.Contains("damaged", StringComparison.Ordinal) || e.Message.Contains("row counts", StringComparison.Ordinal)

@@ -17,6 +17,8 @@ public sealed class VerifySettings : EnvironmentSettings
 /// <summary>backtrack verify: the runbook's post-rollback checklist as a pass/fail table; exit 1 when a check fails.</summary>
 public sealed class VerifyCommand : EnvironmentCommand<VerifySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, VerifySettings settings, CancellationToken ct)
     {
         var window = Durations.Parse(settings.Window, "--window");

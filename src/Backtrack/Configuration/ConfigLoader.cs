@@ -14,7 +14,7 @@ public static partial class ConfigLoader
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
          "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard",
-         "stackFile", "envFile", "hosts"];
+         "stackFile", "envFile", "hosts", "nodes"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -124,6 +124,7 @@ public static partial class ConfigLoader
             Hosts = backend is Backend.Compose ? ParseHosts(reader, map, $"{key}.hosts")
                 : map.Children.ContainsKey(new YamlScalarNode("hosts")) ? throw reader.Error(map, $"{key}.hosts", "is for Compose environments; a swarm spreads its stack over its nodes itself")
                 : [],
+            Nodes = reader.Mapping(map, "nodes", $"{key}.nodes") is { } nodes ? ParseNodes(reader, nodes, $"{key}.nodes") : new Dictionary<string, string>(),
         };
     }
 
@@ -149,6 +150,13 @@ public static partial class ConfigLoader
 
         return (backend, reader.Scalar(map, wanted, $"{key}.{wanted}", required: true)!);
     }
+
+    /// <summary>'nodes: { HOSTNAME: ENGINE }': the engine of each swarm node whose tasks Backtrack must reach (exec, archives).</summary>
+    private static Dictionary<string, string> ParseNodes(Reader reader, YamlMappingNode map, string key) =>
+        map.Children.ToDictionary(
+            entry => ((YamlScalarNode)entry.Key).Value ?? "",
+            entry => reader.Scalar(map, ((YamlScalarNode)entry.Key).Value ?? "", $"{key}.{((YamlScalarNode)entry.Key).Value}", required: true)!,
+            StringComparer.Ordinal);
 
     private static PostgresConfig ParsePostgres(Reader reader, YamlMappingNode map, string key)
     {

@@ -1,22 +1,21 @@
 using Backtrack.Configuration;
 using Backtrack.Databases.Steps;
-using Backtrack.Engine;
 using Backtrack.Planning;
 using Backtrack.Snapshots;
 using Backtrack.Snapshots.Postgres;
-using Backtrack.Status;
+using Backtrack.Targets;
 
 namespace Backtrack.Databases;
 
 /// <summary>Plans dropping the databases restores kept aside (NAME__bt_old_...) and leftovers of interrupted ones.</summary>
-public sealed class DatabaseCleanupPlanner(IExecAndArchives databases, ProjectInspector inspector, TimeProvider clock)
+public sealed class DatabaseCleanupPlanner(IServiceContainers containers, TimeProvider clock)
 {
     private const string KeptAside = "SELECT datname FROM pg_database WHERE datname LIKE '%\\_\\_bt\\_%' ORDER BY 1";
 
     public async Task<Plan> PlanAsync(EnvironmentConfig env, CancellationToken ct)
     {
         var config = DatabaseContainers.PostgresConfig(env);
-        var container = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+        var (container, databases) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
         var names = await new PostgresClient(databases, container.Id, config).QueryAsync(PostgresClient.MaintenanceDatabase, KeptAside, ct).ConfigureAwait(false);
         var steps = names.Select(n => (PlanStep)new DropDatabaseStep(0, "postgres", container.Name, n[0])).ToList();
         var summary = steps.Count == 0 ? "no kept-aside databases" : $"drop {steps.Count} kept-aside database(s)";

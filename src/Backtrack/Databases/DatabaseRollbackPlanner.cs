@@ -8,6 +8,8 @@ using Backtrack.Snapshots;
 using Backtrack.Snapshots.Postgres;
 using Backtrack.Snapshots.Redis;
 using Backtrack.Status;
+using Backtrack.Swarm;
+using Backtrack.Targets;
 
 namespace Backtrack.Databases;
 
@@ -16,9 +18,10 @@ namespace Backtrack.Databases;
 /// writers, restore Postgres into new databases swapped in by rename and Redis by files put into its
 /// stopped container, start the writers, health gate. Planning connects (a wrong password or a stopped
 /// database fails here, with nothing changed) but changes nothing: it reaches the database servers only
-/// through exec, with read-only queries, and sees containers through the read-only inspector.
+/// through exec, with read-only queries, and sees containers through the read-only inspector. On a swarm
+/// the writers are scaled to 0 and back (<see cref="SwarmWriters"/>) and only Postgres is restored.
 /// </summary>
-public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectInspector inspector, TimeProvider clock)
+public sealed class DatabaseRollbackPlanner(IServiceContainers containers, ProjectInspector inspector, SwarmWriters swarmWriters, IContainerEngine engine, TimeProvider clock)
 {
     private static readonly TimeSpan RedisLoadTimeout = TimeSpan.FromMinutes(10);
 
@@ -30,11 +33,24 @@ public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectI
         var planId = Plan.NewId(clock);
         var steps = new List<PlanStep> { new VerifySnapshotStep(0, "checks", manifest.Id, scope) };
 
+        var swarm = env.Backend is Backend.Swarm;
+        if (swarm && scope.HasFlag(SnapshotScope.Redis))
+        {
+            throw new BacktrackException(
+                "rollback db of Redis is not supported on a swarm environment yet (swarm would replace its stopped task); use --only postgres (nothing was changed)");
+        }
+
         ContainerDetails? postgresContainer = null;
         if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
         {
             var config = DatabaseContainers.PostgresConfig(env);
-            postgresContainer = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+            (postgresContainer, var databases) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
+            if (!ReferenceEquals(databases, engine))
+            {
+                throw new BacktrackException(
+                    $"rollback db restores a database on the engine's own node only so far: move postgres service '{config.Service}' there (a placement constraint) or run Backtrack against its node (nothing was changed)");
+            }
+
             var (version, number) = await new PostgresClient(databases, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
             CheckServerVersionStep.Require(postgres.ServerVersion, postgres.Major, version, number);
             steps.Add(new CheckServerVersionStep(0, "checks", postgresContainer.Name, postgres.ServerVersion, postgres.Major));
@@ -44,7 +60,7 @@ public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectI
         if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redisSnapshot)
         {
             var config = DatabaseContainers.RedisConfig(env);
-            redisContainer = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
+            (redisContainer, var databases) = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
             var appendOnly = await new RedisClient(databases, redisContainer.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
             if (appendOnly && !redisSnapshot.AppendOnly)
             {
@@ -57,6 +73,15 @@ public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectI
 
         var stopTimeout = request.StopTimeout ?? env.StopTimeout;
         var healthTimeout = request.HealthTimeout ?? env.HealthTimeout;
+        if (swarm)
+        {
+            var scaled = await swarmWriters.RunningAsync(env, ct).ConfigureAwait(false);
+            steps.AddRange(SwarmWriters.Stop(scaled, 2, stopTimeout));
+            steps.AddRange(PostgresRestoreSteps(3, postgresContainer!.Name, manifest.Id, manifest.Postgres!, planId));
+            steps.AddRange(SwarmWriters.Start(env, scaled, 4, stopTimeout, healthTimeout));
+            return new Plan(planId, "rollback db", Summary(manifest, scope, scaled.Select(w => SwarmLabels.ServiceName(env.Project, w.Name)).ToList()), steps);
+        }
+
         var writers = await RunningWritersAsync(env, ct).ConfigureAwait(false);
         var levels = RollbackPlanner.DependencyLevels(writers);
         var order = writers.OrderBy(w => levels[ServiceOf(w)]).ThenBy(ServiceOf, StringComparer.Ordinal).ToList();
@@ -93,10 +118,14 @@ public sealed class DatabaseRollbackPlanner(IExecAndArchives databases, ProjectI
             steps.Add(new HealthGateStep(4, "writers", writer.Name, env.ServiceOrDefault(ServiceOf(writer)).Health, healthTimeout));
         }
 
+        return new Plan(planId, "rollback db", Summary(manifest, scope, order.Select(ServiceOf).ToList()), steps);
+    }
+
+    private static string Summary(SnapshotManifest manifest, SnapshotScope scope, IReadOnlyList<string> writers)
+    {
         var what = string.Join(" and ", new[] { scope.HasFlag(SnapshotScope.Postgres) ? "Postgres" : null, scope.HasFlag(SnapshotScope.Redis) ? "Redis" : null }.OfType<string>());
-        var summary = $"restore {what} from snapshot {manifest.Id} ({manifest.Kind}, {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC); "
-            + $"writers stopped meanwhile: {(order.Count == 0 ? "none running" : string.Join(", ", order.Select(ServiceOf)))}";
-        return new Plan(planId, "rollback db", summary, steps);
+        return $"restore {what} from snapshot {manifest.Id} ({manifest.Kind}, {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC); "
+            + $"writers stopped meanwhile: {(writers.Count == 0 ? "none running" : string.Join(", ", writers))}";
     }
 
     /// <summary>

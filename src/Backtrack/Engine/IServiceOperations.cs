@@ -9,4 +9,10 @@ public interface IServiceOperations
     /// The service's update config in SPEC decides how its tasks are replaced.
     /// </summary>
     Task UpdateServiceAsync(string serviceId, ulong version, SwarmServiceSpec spec, CancellationToken ct);
+
+    /// <summary>
+    /// Sets a replicated service's replica count, nothing else of its spec: swarm starts or stops tasks to
+    /// match. Retried while swarm's own progress bookkeeping moves the version index meanwhile.
+    /// </summary>
+    Task ScaleServiceAsync(string serviceId, ulong replicas, CancellationToken ct);
 }

@@ -6,6 +6,12 @@ public interface IServiceQueries
     /// <summary>Whether the engine is an active swarm manager: only a manager answers for services and tasks.</summary>
     Task<bool> IsSwarmManagerAsync(CancellationToken ct);
 
+    /// <summary>The swarm node ID of this engine (empty when it is in no swarm): a task whose node this is runs here.</summary>
+    Task<string> LocalNodeIdAsync(CancellationToken ct);
+
+    /// <summary>A node's hostname, by which it is named in the configuration; the ID itself when the manager does not know it.</summary>
+    Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct);
+
     /// <summary>Services carrying every one of the given labels (value null: any value), by name.</summary>
     Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct);
 

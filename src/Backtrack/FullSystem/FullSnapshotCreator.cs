@@ -5,7 +5,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Releases;
 using Backtrack.Snapshots;
-using Backtrack.Status;
+using Backtrack.Targets;
 using Backtrack.Volumes;
 
 namespace Backtrack.FullSystem;
@@ -17,14 +17,14 @@ namespace Backtrack.FullSystem;
 /// when local, incrementally; else through the engine's archive API);
 /// the databases through <see cref="SnapshotCreator"/>. Written into a partial folder, visible once complete.
 /// </summary>
-public sealed class FullSnapshotCreator(IContainerEngine engine, ProjectInspector inspector, ReleaseRecorder recorder, TimeProvider clock)
+public sealed class FullSnapshotCreator(IContainerEngine engine, IServiceContainers serviceContainers, ReleaseRecorder recorder, TimeProvider clock)
 {
     private const UnixFileMode ModeBits = (UnixFileMode)0xFFF;
 
     public async Task<SnapshotManifest> CreateAsync(
         EnvironmentConfig env, string id, string kind, SnapshotParts parts, string? note, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        var containers = (await inspector.ServicesAsync(env, ct).ConfigureAwait(false))
+        var containers = (await serviceContainers.ServicesAsync(env, ct).ConfigureAwait(false))
             .Where(s => s.Container is not null)
             .Select(s => (s.Service, Container: s.Container!))
             .ToList();
@@ -45,10 +45,10 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, ProjectInspecto
         }
 
         var volumes = parts.HasFlag(SnapshotParts.Volumes)
-            ? await new VolumeSnapshotWriter(engine, store).WriteAsync(env, containers, writer, artifacts, ct).ConfigureAwait(false)
+            ? await new VolumeSnapshotWriter(engine, store, serviceContainers.ProjectLabel).WriteAsync(env, containers, writer, artifacts, ct).ConfigureAwait(false)
             : null;
         var (postgres, redis) = parts.HasFlag(SnapshotParts.Databases) && (env.Postgres is not null || env.Redis is not null)
-            ? await new SnapshotCreator(engine, inspector, clock).WriteDatabasesAsync(env, SnapshotScope.Databases, writer, artifacts, progress, ct).ConfigureAwait(false)
+            ? await new SnapshotCreator(serviceContainers, clock).WriteDatabasesAsync(env, SnapshotScope.Databases, writer, artifacts, progress, ct).ConfigureAwait(false)
             : (null, null);
         var manifest = new SnapshotManifest(
             SnapshotManifest.CurrentFormat, id, kind, env.Name, env.Project, clock.GetUtcNow(), artifacts, postgres, redis, volumes, config, release, note);

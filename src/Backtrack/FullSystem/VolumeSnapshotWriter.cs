@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Snapshots;
@@ -14,12 +13,12 @@ namespace Backtrack.FullSystem;
 /// contents in the store's shared content folder, files unchanged since the previous snapshot of the
 /// volume not read again. Otherwise (a remote engine) the engine's archive API makes a tar.
 /// </summary>
-public sealed class VolumeSnapshotWriter(IContainerEngine engine, SnapshotStore store)
+public sealed class VolumeSnapshotWriter(IContainerEngine engine, SnapshotStore store, string projectLabel)
 {
     public async Task<List<VolumeSnapshot>> WriteAsync(
         EnvironmentConfig env, IReadOnlyList<(string Service, ContainerDetails Container)> containers, SnapshotWriter writer, List<SnapshotArtifact> artifacts, CancellationToken ct)
     {
-        var volumes = await engine.ListVolumesAsync(new Dictionary<string, string?> { [ComposeLabels.Project] = env.Project }, ct).ConfigureAwait(false);
+        var volumes = await engine.ListVolumesAsync(new Dictionary<string, string?> { [projectLabel] = env.Project }, ct).ConfigureAwait(false);
         var databaseServices = new[] { env.Postgres?.Service, env.Redis?.Service }.OfType<string>().ToHashSet();
         var databaseVolumes = containers.Where(c => databaseServices.Contains(c.Service))
             .SelectMany(c => c.Container.Mounts)

@@ -1,8 +1,7 @@
 using Backtrack.Configuration;
-using Backtrack.Engine;
 using Backtrack.Snapshots.Postgres;
 using Backtrack.Snapshots.Redis;
-using Backtrack.Status;
+using Backtrack.Targets;
 
 namespace Backtrack.Snapshots;
 
@@ -11,7 +10,7 @@ namespace Backtrack.Snapshots;
 /// from the same snapshot), the globals, and Redis's dump.rdb (and AOF directory) after a completed
 /// BGSAVE; everything streamed into the store with sizes and checksums, the manifest written last.
 /// </summary>
-public sealed class SnapshotCreator(IContainerEngine engine, ProjectInspector inspector, TimeProvider clock)
+public sealed class SnapshotCreator(IServiceContainers containers, TimeProvider clock)
 {
     private static readonly TimeSpan SaveTimeout = TimeSpan.FromMinutes(30);
 
@@ -57,7 +56,7 @@ public sealed class SnapshotCreator(IContainerEngine engine, ProjectInspector in
     private async Task<PostgresSnapshot> SnapshotPostgresAsync(
         EnvironmentConfig env, PostgresConfig config, SnapshotWriter writer, List<SnapshotArtifact> artifacts, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        var container = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+        var (container, engine) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
         var client = new PostgresClient(engine, container.Id, config);
         var (version, number) = await client.ServerVersionAsync(ct).ConfigureAwait(false);
         var names = config.AllDatabases ? await client.UserDatabasesAsync(ct).ConfigureAwait(false) : config.Databases;
@@ -98,7 +97,7 @@ public sealed class SnapshotCreator(IContainerEngine engine, ProjectInspector in
     private async Task<RedisSnapshot> SnapshotRedisAsync(
         EnvironmentConfig env, RedisConfig config, SnapshotWriter writer, List<SnapshotArtifact> artifacts, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        var container = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
+        var (container, engine) = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
         var client = new RedisClient(engine, container.Id);
         var version = (await client.InfoAsync("server", ct).ConfigureAwait(false)).GetValueOrDefault("redis_version", "?");
         var directory = await client.ConfigAsync("dir", ct).ConfigureAwait(false);

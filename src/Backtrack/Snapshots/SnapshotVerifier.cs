@@ -2,7 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Snapshots.Postgres;
 using Backtrack.Snapshots.Redis;
-using Backtrack.Status;
+using Backtrack.Targets;
 using Backtrack.Volumes;
 
 namespace Backtrack.Snapshots;
@@ -13,7 +13,7 @@ namespace Backtrack.Snapshots;
 /// deep, each dump restored into a scratch database whose row counts must equal the manifest's.
 /// Throws on the first problem; returns what was checked.
 /// </summary>
-public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector inspector)
+public sealed class SnapshotVerifier(IServiceContainers containers)
 {
     public static async Task VerifyChecksumsAsync(SnapshotStore store, SnapshotManifest manifest, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
@@ -102,7 +102,7 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
         if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
         {
             var config = DatabaseContainers.PostgresConfig(env);
-            var container = await DatabaseContainers.RunningAsync(inspector, env, "postgres", config.Service, ct).ConfigureAwait(false);
+            var (container, engine) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
             var client = new PostgresClient(engine, container.Id, config);
             foreach (var database in postgres.Databases)
             {
@@ -123,9 +123,9 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
         if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redis)
         {
             var config = DatabaseContainers.RedisConfig(env);
-            var container = await DatabaseContainers.RunningAsync(inspector, env, "redis", config.Service, ct).ConfigureAwait(false);
+            var (container, engine) = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
             var artifact = manifest.Artifacts.First(a => a.Kind == SnapshotArtifact.RedisRdb);
-            checks.Add(await CheckRdbAsync(store, manifest, artifact, container.Id, redis.Keys, ct).ConfigureAwait(false));
+            checks.Add(await CheckRdbAsync(engine, store, manifest, artifact, container.Id, redis.Keys, ct).ConfigureAwait(false));
         }
 
         return checks;
@@ -169,7 +169,8 @@ public sealed class SnapshotVerifier(IContainerEngine engine, ProjectInspector i
     }
 
     /// <summary>redis-check-rdb inside the Redis container, on a copy put into its /tmp and removed after.</summary>
-    private async Task<string> CheckRdbAsync(SnapshotStore store, SnapshotManifest manifest, SnapshotArtifact artifact, string container, long keys, CancellationToken ct)
+    private static async Task<string> CheckRdbAsync(
+        IContainerEngine engine, SnapshotStore store, SnapshotManifest manifest, SnapshotArtifact artifact, string container, long keys, CancellationToken ct)
     {
         var name = $"backtrack-check-{Guid.NewGuid():N}.rdb";
         await using (var rdb = store.OpenArtifact(manifest, artifact))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Backtrack.Compose;
 using Backtrack.Engine;
 
 namespace Backtrack.Verify;
@@ -18,11 +17,11 @@ public sealed class RestartWatch : IAsyncDisposable
     private readonly Task watching;
     private string? lost;
 
-    /// <summary>Starts watching the project's containers now.</summary>
-    public RestartWatch(IEngineEvents engine, string project, TimeProvider clock)
+    /// <summary>Starts watching the project's containers (LABEL=PROJECT: Compose's project or swarm's stack label) now.</summary>
+    public RestartWatch(IEngineEvents engine, string label, string project, TimeProvider clock)
     {
         Since = clock.GetUtcNow();
-        watching = WatchAsync(engine, project, stop.Token);
+        watching = WatchAsync(engine, label, project, stop.Token);
     }
 
     /// <summary>When watching began: deaths from then on count.</summary>
@@ -41,12 +40,12 @@ public sealed class RestartWatch : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task WatchAsync(IEngineEvents engine, string project, CancellationToken ct)
+    private async Task WatchAsync(IEngineEvents engine, string label, string project, CancellationToken ct)
     {
         try
         {
             // Since the start's second: the engine replays what happened before the stream was open.
-            var labels = new Dictionary<string, string?> { [ComposeLabels.Project] = project };
+            var labels = new Dictionary<string, string?> { [label] = project };
             await foreach (var e in engine.ContainerEventsAsync(labels, Since, ct).ConfigureAwait(false))
             {
                 if (e.Time < Since || e.Action.StartsWith("exec_", StringComparison.Ordinal))

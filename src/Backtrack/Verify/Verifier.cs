@@ -2,7 +2,8 @@ using System.Globalization;
 using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Health;
-using Backtrack.Status;
+using Backtrack.Swarm;
+using Backtrack.Targets;
 
 namespace Backtrack.Verify;
 
@@ -10,9 +11,13 @@ namespace Backtrack.Verify;
 /// The runbook's post-rollback checklist: every service running and passing its check, no error lines
 /// in its log in the window, restart counts unchanged over a short observation, the databases answering,
 /// free disk for the state. Details name counts and patterns, never log lines (they may hold secrets).
+/// On a swarm the containers are the running tasks' on the engine's node, and restarts are the tasks
+/// swarm replaced (<see cref="TaskRestarts"/>).
 /// </summary>
-public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector, HealthChecker checker, TimeProvider clock)
+public sealed class Verifier(IContainerEngine engine, IServiceContainers serviceContainers, StackInspector stack, HealthChecker checker, TimeProvider clock)
 {
+    private readonly RestartObservation restartObservation = new(engine, stack, clock);
+
     /// <summary>Below this much free space the state directory fails the disk check.</summary>
     public const long MinimumFreeBytes = 1L << 30;
 
@@ -25,7 +30,7 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     /// </summary>
     public async Task<VerifyReport> RunAsync(EnvironmentConfig env, TimeSpan window, CancellationToken ct, RestartWatch? watch = null)
     {
-        var own = watch is null ? new RestartWatch(engine, env.Project, clock) : null;
+        var own = watch is null ? new RestartWatch(engine, serviceContainers.ProjectLabel, env.Project, clock) : null;
         try
         {
             return await RunAsync(env, window, watch ?? own!, ct).ConfigureAwait(false);
@@ -43,13 +48,15 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
     {
         var matcher = new ErrorPatternMatcher(env.Verify.ErrorPatterns);
         var at = clock.GetUtcNow();
-        var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
+        var services = await serviceContainers.ServicesAsync(env, ct).ConfigureAwait(false);
         var containers = services.Where(s => s.Container is not null).Select(s => (s.Service, Container: s.Container!)).ToList();
         var subjects = containers.GroupBy(c => c.Service).ToDictionary(g => g.Key, g => g.Count());
         string Subject(string service, ContainerDetails c) => subjects[service] > 1 ? $"{service} ({c.Name})" : service;
 
-        var restarts = ObserveRestartsAsync(
-            containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList(), env.Verify.RestartWindow, watch, ct);
+        var watched = containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList();
+        var restarts = env.Backend is Backend.Swarm
+            ? restartObservation.TasksAsync(env, watched, at - window, window, watch, ct)
+            : restartObservation.ContainersAsync(watched, env.Verify.RestartWindow, watch, ct);
         var running = services.Select(s => s.Container is { } c
             ? new VerifyCheck("running", Subject(s.Service, c), c.State.Running, c.State.Running ? $"running ({c.Name})" : $"{c.State.Status} (exit code {c.State.ExitCode})")
             : new VerifyCheck("running", s.Service, false, "no container")).ToList();
@@ -95,41 +102,6 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
             ? new VerifyCheck("logs", subject, true, $"no error lines in the last {span}")
             : new VerifyCheck("logs", subject, false,
                 $"{counts.Values.Sum()} error lines in the last {span}: {string.Join(", ", counts.Select(p => $"{p.Key} ×{p.Value}"))}");
-    }
-
-    /// <summary>Waits until every container has run for the window since it started (or since the watch began), then judges.</summary>
-    private async Task<IReadOnlyList<VerifyCheck>> ObserveRestartsAsync(
-        IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
-    {
-        var deadline = containers
-            .Select(c => (c.Container.State.StartedAt is { } started && started > watch.Since ? started : watch.Since) + window)
-            .DefaultIfEmpty(watch.Since + window)
-            .Max();
-        var left = deadline - clock.GetUtcNow();
-        if (left > TimeSpan.Zero)
-        {
-            await Task.Delay(left, clock, ct).ConfigureAwait(false);
-        }
-
-        var span = Duration(window);
-        return await Task.WhenAll(containers.Select(async c =>
-        {
-            var now = await engine.InspectContainerAsync(c.Container.Id, ct).ConfigureAwait(false);
-            if (now is null)
-            {
-                return new VerifyCheck("restarts", c.Subject, false, $"container {c.Container.Name} disappeared within {span}");
-            }
-
-            if (watch.Lost is { } lost)
-            {
-                return new VerifyCheck("restarts", c.Subject, false, $"not observed: the engine's event stream ended ({lost})");
-            }
-
-            var restarted = Math.Max(watch.Deaths(c.Container.Id), now.State.RestartCount - c.Container.State.RestartCount);
-            return restarted == 0 && now.State.Running == c.Container.State.Running
-                ? new VerifyCheck("restarts", c.Subject, true, $"{now.State.RestartCount} restarts, none in the {span} since it started")
-                : new VerifyCheck("restarts", c.Subject, false, $"died {restarted} times within {span} of its start, now {now.State.Status}");
-        })).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<VerifyCheck>> CheckDatabasesAsync(
@@ -221,7 +193,7 @@ public sealed class Verifier(IContainerEngine engine, ProjectInspector inspector
         return line.Length > 120 ? line[..117] + "..." : line;
     }
 
-    private static string Duration(TimeSpan span) =>
+    internal static string Duration(TimeSpan span) =>
         span.TotalMinutes >= 1 && span.Seconds == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min")
             : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");

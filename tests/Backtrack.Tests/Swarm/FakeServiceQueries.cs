@@ -8,6 +8,10 @@ public sealed class FakeServiceQueries(IReadOnlyList<ServiceDetails> services, I
 {
     public Task<bool> IsSwarmManagerAsync(CancellationToken ct) => Task.FromResult(true);
 
+    public Task<string> LocalNodeIdAsync(CancellationToken ct) => Task.FromResult("node-1");
+
+    public Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct) => Task.FromResult(nodeId);
+
     public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct) => Task.FromResult(services);
 
     public Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct) => Task.FromResult<IReadOnlyList<ServiceTask>>([]);

@@ -20,7 +20,7 @@ public sealed class RestartWatchTests
             Event(5, "die", "stopped"),
             Event(6, "exec_die", "new"));
 
-        await using var watch = new RestartWatch(events, "shop", new FixedClock(Start));
+        await using var watch = new RestartWatch(events, Backtrack.Compose.ComposeLabels.Project, "shop", new FixedClock(Start));
         await events.Drained.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal((0, 1, 0), (watch.Deaths("old"), watch.Deaths("new"), watch.Deaths("stopped")));

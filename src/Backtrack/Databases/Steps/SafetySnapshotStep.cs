@@ -1,6 +1,5 @@
 using Backtrack.Planning;
 using Backtrack.Snapshots;
-using Backtrack.Status;
 
 namespace Backtrack.Databases.Steps;
 
@@ -13,6 +12,6 @@ public sealed record SafetySnapshotStep(int Wave, string Lane, string SnapshotId
     public override string Describe() => $"safety snapshot {SnapshotId} of the current {SnapshotCreator.Describe(Scope)}";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
-        new SnapshotCreator(context.Engine, new ProjectInspector(context.Engine), context.Clock)
+        new SnapshotCreator(context.Containers, context.Clock)
             .CreateAsync(context.Environment, SnapshotId, SnapshotKind, Scope, progress: null, ct);
 }

@@ -1,6 +1,5 @@
 using Backtrack.Planning;
 using Backtrack.Snapshots;
-using Backtrack.Status;
 
 namespace Backtrack.Databases.Steps;
 
@@ -14,7 +13,7 @@ public sealed record VerifySnapshotStep(int Wave, string Lane, string SnapshotId
     {
         var store = DatabaseStepSupport.Store(context);
         var manifest = await store.LoadAsync(SnapshotId, ct).ConfigureAwait(false);
-        await new SnapshotVerifier(context.Engine, new ProjectInspector(context.Engine))
+        await new SnapshotVerifier(context.Containers)
             .VerifyAsync(context.Environment, store, manifest, Scope, deep: false, progress: null, ct).ConfigureAwait(false);
     }
 }

@@ -3,9 +3,50 @@ using Docker.DotNet.Models;
 
 namespace Backtrack.Engine.Docker;
 
-/// <summary>Swarm services: one inspected, secrets and configs listed, a spec applied at a version.</summary>
+/// <summary>Swarm services: one inspected, secrets and configs listed, a spec applied at a version, a service scaled; the local node.</summary>
 public sealed partial class DockerEngine
 {
+    private const int ScaleAttempts = 3;
+
+    public Task<string> LocalNodeIdAsync(CancellationToken ct) =>
+        Guard(async () => (await client.System.GetSystemInfoAsync(ct).ConfigureAwait(false)).Swarm?.NodeID ?? "");
+
+    public Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct) =>
+        Guard(async () =>
+        {
+            var node = await client.Swarm.InspectNodeAsync(nodeId, ct).ConfigureAwait(false);
+            return node.Description?.Hostname is { Length: > 0 } hostname ? hostname : nodeId;
+        });
+
+    public async Task ScaleServiceAsync(string serviceId, ulong replicas, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = await Guard(() => client.Swarm.InspectServiceAsync(serviceId, ct)).ConfigureAwait(false);
+            if (service.Spec?.Mode?.Replicated is not { } replicated)
+            {
+                throw new BacktrackException($"service {service.Spec?.Name ?? serviceId} is not a replicated service: it cannot be scaled");
+            }
+
+            if (replicated.Replicas == replicas)
+            {
+                return;
+            }
+
+            replicated.Replicas = replicas;
+            try
+            {
+                await Guard(() => client.Swarm.UpdateServiceAsync(serviceId, new ServiceUpdateParameters { Service = service.Spec, Version = (long)(service.Version?.Index ?? 0) }, ct))
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (EngineOperationException e) when (attempt < ScaleAttempts && e.Message.Contains("out of sequence", StringComparison.Ordinal))
+            {
+                // Swarm moved the version while recording a task's progress: read it again.
+            }
+        }
+    }
+
     public Task<ServiceDetails?> InspectServiceAsync(string idOrName, CancellationToken ct) =>
         Guard(async () =>
         {

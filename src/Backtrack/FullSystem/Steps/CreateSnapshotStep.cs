@@ -1,6 +1,5 @@
 using Backtrack.Planning;
 using Backtrack.Snapshots;
-using Backtrack.Status;
 
 namespace Backtrack.FullSystem.Steps;
 
@@ -19,11 +18,10 @@ public sealed record CreateSnapshotStep(int Wave, string SnapshotId, SnapshotPar
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
         var progress = context.Find<IProgress<TransferProgress>>();
-        var inspector = new ProjectInspector(context.Engine);
         var manifest = DatabasesOnly is { } only
-            ? await new SnapshotCreator(context.Engine, inspector, context.Clock)
+            ? await new SnapshotCreator(context.Containers, context.Clock)
                 .CreateAsync(context.Environment, SnapshotId, SnapshotKind, only, progress, ct).ConfigureAwait(false)
-            : await new FullSnapshotCreator(context.Engine, inspector, context.Releases, context.Clock)
+            : await new FullSnapshotCreator(context.Engine, context.Containers, context.Releases, context.Clock)
                 .CreateAsync(context.Environment, SnapshotId, SnapshotKind, Parts, Note, progress, ct).ConfigureAwait(false);
         context.Publish(manifest);
     }

@@ -12,6 +12,6 @@ public sealed record FullSafetySnapshotStep(int Wave, string Lane, string Snapsh
     public override string Describe() => $"safety snapshot {SnapshotId} of the present: config, specs, volumes, databases";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
-        new FullSnapshotCreator(context.Engine, new ProjectInspector(context.Engine), context.Releases, context.Clock)
+        new FullSnapshotCreator(context.Engine, context.Containers, context.Releases, context.Clock)
             .CreateAsync(context.Environment, SnapshotId, SnapshotKind, SnapshotParts.All, $"before operation {context.OperationId}", progress: null, ct);
 }

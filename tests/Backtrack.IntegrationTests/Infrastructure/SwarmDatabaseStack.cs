@@ -1,0 +1,111 @@
+namespace Backtrack.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A swarm stack with Postgres 15 (the locally built backtrack-db image, one replica, its data in the
+/// stack's volume 'pgdata') and a writer 'app' (one replica, a volume 'files'), deployed by 'docker stack
+/// deploy'. Postgres is not published: the test reaches it with psql inside its task's container.
+/// Disposing removes the stack, then its volumes (by the stack's label).
+/// </summary>
+public sealed class SwarmDatabaseStack : SwarmStack
+{
+    public const string PasswordVariable = "BT_TEST_PG_PASSWORD";
+
+    public string Password { get; } = "pw-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The stack up, Postgres answering, the database 'shop' created with 100 items.</summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await SwarmNode.UntilAsync(async () => (await PsqlResultAsync("postgres", "SELECT 1")).ExitCode == 0, TimeSpan.FromSeconds(60), "postgres answers");
+        await PsqlAsync("postgres", "CREATE DATABASE shop");
+        await PsqlAsync("shop", "CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL); INSERT INTO items (name) SELECT 'item ' || g FROM generate_series(1, 100) g;");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        var volumes = await SwarmNode.DockerAsync("volume", "ls", "-q", "--filter", $"label=com.docker.stack.namespace={Stack}");
+        foreach (var volume in volumes.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            await SwarmNode.DockerAsync("volume", "rm", volume);
+        }
+    }
+
+    /// <summary>The backtrack CLI with the Postgres password in its environment.</summary>
+    public Task<ProcessResult> BacktrackWithPasswordAsync(params string[] args) =>
+        ProcessRunner.RunAsync(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll"), .. args], Directory,
+            new Dictionary<string, string> { [PasswordVariable] = Password }, TimeSpan.FromMinutes(3));
+
+    /// <summary>One SQL command through psql in the db task's container; its trimmed output.</summary>
+    public async Task<string> PsqlAsync(string database, string sql)
+    {
+        var result = await PsqlResultAsync(database, sql);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Stdout.Trim();
+    }
+
+    /// <summary>The running replica count of a service of the stack (docker service ls).</summary>
+    public async Task<string> ReplicasAsync(string service) =>
+        (await SwarmNode.DockerAsync("service", "ls", "--filter", $"name={Stack}_{service}", "--format", "{{.Replicas}}")).Stdout.Trim();
+
+    protected override string StackFile() => $$"""
+        version: "3.8"
+        services:
+          db:
+            image: backtrack-db/postgres-redis:15-7
+            command: ["postgres"]
+            environment:
+              POSTGRES_PASSWORD: {{Password}}
+            volumes: [pgdata:/var/lib/postgresql/data]
+            labels: { {{TestLabel}}: "true" }
+            deploy:
+              replicas: 1
+              labels: { {{TestLabel}}: "true" }
+          app:
+            image: backtrack-demo/worker:v1
+            volumes: [files:/files]
+            labels: { {{TestLabel}}: "true" }
+            deploy:
+              replicas: 1
+              labels: { {{TestLabel}}: "true" }
+        volumes:
+          pgdata:
+            labels: { {{TestLabel}}: "true" }
+          files:
+            labels: { {{TestLabel}}: "true" }
+        networks:
+          default:
+            labels: { {{TestLabel}}: "true" }
+        """;
+
+    protected override string ConfigFile() => $"""
+        environments:
+          swarm:
+            backend: swarm
+            stack: {Stack}
+            stateDir: state
+            healthTimeout: 30s
+            stopTimeout: 20s
+            verify:
+              errorPatterns: [panic]
+              restartWindow: 1s
+            services:
+              db: {"{"} health: none {"}"}
+              app: {"{"} health: none {"}"}
+            postgres:
+              service: db
+              user: postgres
+              databases: [shop]
+              passwordEnv: {PasswordVariable}
+            writers: [app]
+        """;
+
+    private async Task<ProcessResult> PsqlResultAsync(string database, string sql)
+    {
+        var container = (await SwarmNode.DockerAsync("ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Stack}_db")).Stdout.Trim();
+        return container.Length == 0
+            ? new ProcessResult(1, "", "no db container yet")
+            : await SwarmNode.DockerAsync("exec", container, "psql", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql);
+    }
+}
