@@ -1,5 +1,6 @@
 using Backtrack.Cleanup;
 using Backtrack.Configuration;
+using Backtrack.Diagnostics;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Execution;
@@ -74,6 +75,7 @@ public sealed class BacktrackEnvironment : IDisposable
     {
         if (database is null)
         {
+            using var traced = TimingTrace.Phase("state db open");
             database = await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
             await new ReleaseStore(database).LearnSecretsAsync(ct).ConfigureAwait(false);
         }

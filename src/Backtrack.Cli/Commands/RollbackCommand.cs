@@ -2,6 +2,10 @@ using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Compose;
 using Backtrack.Configuration;
+using Backtrack.Diagnostics;
+using Backtrack.Operations;
+using Backtrack.Planning;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Spectre.Console.Cli;
 
@@ -52,28 +56,39 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
-        using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
-
-        var swarm = environment.Config.Backend is Backend.Swarm;
-        var plan = swarm
-            ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
-            : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty && !swarm)
+        OperationSession session;
+        using (TimingTrace.Phase("lock and repair check"))
         {
-            await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
+            session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         }
 
-        return exitCode;
+        using var held = session;
+        var swarm = environment.Config.Backend is Backend.Swarm;
+        Plan plan;
+        using (TimingTrace.Phase("planning"))
+        {
+            plan = swarm
+                ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
+                : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        }
+
+        using var traced = TimingTrace.Phase("run");
+        return await PlanRunner.RunAsync(session, settings, plan, ct, swarm ? null : outcome => WarnAboutDriftAsync(outcome, ct)).ConfigureAwait(false);
     }
 
-    /// <summary>The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.</summary>
-    private static async Task WarnAboutDriftAsync(BacktrackEnvironment environment, CancellationToken ct)
+    /// <summary>
+    /// The Compose files still name the bad version: the next 'docker compose up -d' would roll it forward again.
+    /// What runs now is the release the rollback recorded last (no new inspection after the gate).
+    /// </summary>
+    private static async Task WarnAboutDriftAsync(OperationOutcome outcome, CancellationToken ct)
     {
-        var services = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .Select(s => (s.Service, s.Container!));
-        foreach (var drift in await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false))
+        if (outcome.Outputs.OfType<Release>().LastOrDefault() is not { } after)
+        {
+            return;
+        }
+
+        using var traced = TimingTrace.Phase("drift check");
+        foreach (var drift in await ComposeDrift.FindAsync(after.Services.Select(s => (s.Service, s.Spec)), ct).ConfigureAwait(false))
         {
             await Console.Error.WriteLineAsync($"warning: {drift.Service}: {drift.Describe()}").ConfigureAwait(false);
         }
