@@ -6,7 +6,8 @@ using Backtrack.Planning;
 namespace Backtrack.Diagnostics;
 
 /// <summary>
-/// <see cref="TimingTrace"/> for an operation: each step's time ("step KIND LANE"), and the total time the
+/// <see cref="TimingTrace"/> for an operation: each step's time ("step SEQUENCE KIND LANE", the sequence telling the
+/// record before a rollback from the one after it), and the total time the
 /// wrapped observer (the journal) took across the operation, which every step waits for.
 /// </summary>
 public sealed class TracingObserver(IExecutionObserver inner, string innerName) : IExecutionObserver
@@ -28,7 +29,7 @@ public sealed class TracingObserver(IExecutionObserver inner, string innerName) 
         if (started.TryRemove(sequence, out var at))
         {
             var undo = phase == StepPhase.Compensate ? "undo " : "";
-            TimingTrace.Write($"step {undo}{step.Kind} {step.Lane}", Stopwatch.GetElapsedTime(at));
+            TimingTrace.Write($"step {sequence} {undo}{step.Kind} {step.Lane}", Stopwatch.GetElapsedTime(at));
         }
 
         await TimedAsync(() => inner.StepEndedAsync(operationId, sequence, step, phase, error, ct)).ConfigureAwait(false);

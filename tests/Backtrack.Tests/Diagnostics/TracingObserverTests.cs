@@ -23,7 +23,7 @@ public sealed class TracingObserverTests : IDisposable
 
         Assert.Equal(ExecutionOutcome.Succeeded, result.Outcome);
         var phases = trace.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Phase).ToList();
-        Assert.Equal(["step container.drain web", "step container.drain api", "journal"], phases);
+        Assert.Equal(["step 1 container.drain web", "step 2 container.drain api", "journal"], phases);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class TracingObserverTests : IDisposable
         trace.Dispose();
     }
 
-    /// <summary>"trace: step container.drain web 0" → "step container.drain web".</summary>
+    /// <summary>"trace: step 1 container.drain web 0" → "step 1 container.drain web".</summary>
     private static string Phase(string line)
     {
         var text = line.TrimEnd()["trace: ".Length..];
