@@ -6,7 +6,9 @@
 #   stop  `docker stop` of the running web container (measured in the same step as a)
 #   b     manual path: `docker stop` web + `docker run -d` of the other tag on the same port -> first 200
 #   c     `backtrack rollback service web --to <other tag> --yes --no-verify` (alternating v1/v3) until it returns
-#         (also timed with --dry-run just before: the CLI's start-up and planning, changing nothing)
+#         (also timed with --dry-run just before: the CLI's start-up and planning, changing nothing); run with
+#         BACKTRACK_TRACE_TIMING=1, whose phases (start-up, config, state database, planning, each step, the
+#         journal's total, exit) are printed as medians beside a, measured in the same rounds
 #   d     start-first: `backtrack rollback service app --to <tag> --no-verify` of a service with no published
 #         port behind a real haproxy (Debian's, scripts/setup.sh's image; it resolves app's alias through
 #         Docker's DNS), while a curl loop requests /version through the proxy: failed requests (target 0)
@@ -178,7 +180,7 @@ for round in $(seq 1 "$rounds"); do
     { cat "$work/dry.log" >&2; die "backtrack rollback --dry-run failed"; }
   d_ms=$(ms_since "$t0")
   t0=$(now)
-  bt rollback service web --to "$target" --yes --no-verify >"$work/rollback.log" 2>&1 ||
+  BACKTRACK_TRACE_TIMING=1 bt rollback service web --to "$target" --yes --no-verify >"$work/rollback.log" 2>&1 ||
     { cat "$work/rollback.log" >&2; die "backtrack rollback --to $target failed"; }
   c_ms=$(ms_since "$t0")
   [ "$(probe "$url")" = 200 ] || die "web not healthy right after rollback to $target"
@@ -202,6 +204,7 @@ for round in $(seq 1 "$rounds"); do
   overshoot=$(verify_overshoot_ms)
 
   if [ "$keep" -eq 1 ]; then
+    grep '^trace: ' "$work/rollback.log" >>"$work/phases.log" || true
     A+=("$a_ms") B+=("$b_ms") C+=("$c_ms") S+=("$stop_ms") D+=("$d_ms") F+=("$failed") R+=("$requests") E+=("$e_ms") O+=("$overshoot")
     log "round $((round - WARMUP))/$N: a=${a_ms} stop=${stop_ms} b=${b_ms} c=${c_ms} dry-run=${d_ms} ms (-> $target); d: $failed of $requests requests failed; e=${e_ms} ms, verify ended ${overshoot} ms after gate/window"
   else
@@ -234,4 +237,20 @@ Rollback benchmark: 1 service, median and range of $N runs, engine $(engine_vers
 | (e) verify's end after max(last gate, new container's start + window) | $(median "${O[@]}") | $(range "${O[@]}") |
 
 Target c ≤ 1.3 × a + stop = $target_ms ms: **$met** (c = $mc ms).
+
+Where (c)'s time goes (BACKTRACK_TRACE_TIMING=1, median of $N runs; nested phases overlap: 'lock and repair
+check' holds 'state db open', 'run' holds the steps, the journal and the drift check; 'exit' is the whole process):
+
+| Phase of (c) | Median (ms) | % of c |
+|---|---:|---:|
 EOF
+# One row per phase, in the order of the first round's trace lines.
+awk '{ms = $NF; $1 = ""; $NF = ""; sub(/^ +/, ""); sub(/ +$/, ""); if (!($0 in seen)) { seen[$0] = 1; order[++n] = $0 } v[$0] = v[$0] " " ms}
+  END {for (i = 1; i <= n; i++) print order[i] "\t" v[order[i]]}' "$work/phases.log" |
+  while IFS=$'\t' read -r phase values; do
+    # shellcheck disable=SC2086
+    m=$(median $values)
+    printf '| %s | %s | %s %% |\n' "$phase" "$m" "$(awk -v m="$m" -v c="$mc" 'BEGIN {printf "%.0f", 100 * m / c}')"
+  done
+echo
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

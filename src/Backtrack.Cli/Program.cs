@@ -1,10 +1,13 @@
 using Backtrack;
 using Backtrack.Cli;
 using Backtrack.Cli.Commands;
+using Backtrack.Diagnostics;
 using Backtrack.Remote;
 using Backtrack.Secrets;
 using Spectre.Console;
 using Spectre.Console.Cli;
+
+TimingTrace.SinceProcessStart("startup to Main");
 
 // The one redaction point of the terminal: stdout and stderr, and Spectre through them.
 Console.SetOut(new RedactingTextWriter(Console.Out));
@@ -113,6 +116,8 @@ catch (Exception e)
 }
 finally
 {
+    TimingTrace.SinceProcessStart("exit");
+
     // The redacting writers hold an unfinished last line until flushed.
     await Console.Out.FlushAsync();
     await Console.Error.FlushAsync();

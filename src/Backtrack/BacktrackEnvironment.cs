@@ -1,6 +1,7 @@
 using Backtrack.Cleanup;
 using Backtrack.Configuration;
 using Backtrack.Databases;
+using Backtrack.Diagnostics;
 using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Execution;
@@ -87,6 +88,7 @@ public sealed class BacktrackEnvironment : IDisposable
     {
         if (database is null)
         {
+            using var traced = TimingTrace.Phase("state db open");
             database = await StateDatabase.OpenAsync(Config.StateDirectory, ct).ConfigureAwait(false);
             await new ReleaseStore(database).LearnSecretsAsync(ct).ConfigureAwait(false);
         }

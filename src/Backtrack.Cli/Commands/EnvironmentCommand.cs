@@ -1,5 +1,6 @@
 using Backtrack.Cli.Settings;
 using Backtrack.Configuration;
+using Backtrack.Diagnostics;
 using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
@@ -14,9 +15,14 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         RemainingArguments = context.Remaining.Raw.ToList();
-        var path = ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory());
-        var config = await ConfigLoader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-        var selected = config.Select(settings.Environment);
+        EnvironmentConfig selected;
+        using (TimingTrace.Phase("config load"))
+        {
+            var path = ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory());
+            var config = await ConfigLoader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+            selected = config.Select(settings.Environment);
+        }
+
         if (!WorksOnSwarm)
         {
             selected.RequireCompose();

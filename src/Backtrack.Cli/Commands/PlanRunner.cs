@@ -9,7 +9,9 @@ namespace Backtrack.Cli.Commands;
 /// <summary>The common end of every mutating command: show the plan, stop there on --dry-run, confirm, run through the session, render the outcome.</summary>
 public static class PlanRunner
 {
-    public static async Task<int> RunAsync(OperationSession session, MutatingSettings settings, Plan plan, CancellationToken ct)
+    /// <summary>As the summary says; <paramref name="succeeded"/> gets the outcome of an operation that succeeded, after it is rendered.</summary>
+    public static async Task<int> RunAsync(
+        OperationSession session, MutatingSettings settings, Plan plan, CancellationToken ct, Func<OperationOutcome, Task>? succeeded = null)
     {
         if (settings.Json && settings.DryRun)
         {
@@ -34,6 +36,11 @@ public static class PlanRunner
 
         var outcome = await session.RunAsync(plan, [new ProgressView(settings.Json)], ct).ConfigureAwait(false);
         await RenderAsync(outcome, settings.Json).ConfigureAwait(false);
+        if (outcome.ExitCode == ExitCodes.Ok && succeeded is not null)
+        {
+            await succeeded(outcome).ConfigureAwait(false);
+        }
+
         return outcome.ExitCode;
     }
 

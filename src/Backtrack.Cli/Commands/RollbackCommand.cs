@@ -2,7 +2,11 @@ using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Compose;
 using Backtrack.Configuration;
+using Backtrack.Diagnostics;
 using Backtrack.Drift;
+using Backtrack.Operations;
+using Backtrack.Planning;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Swarm;
 using Spectre.Console.Cli;
@@ -56,33 +60,40 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"),
             Verify: !settings.NoVerify);
         var command = services.Length == 0 ? "rollback all" : $"rollback service {string.Join(' ', services)}";
-        using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
-
-        var swarm = environment.Config.Backend is Backend.Swarm;
-        var plan = environment.Hosts is { } hosts
-            ? await (await environment.MultiHostRollbackPlannerAsync(hosts, ct).ConfigureAwait(false)).PlanAsync(request, ct).ConfigureAwait(false)
-            : swarm
-            ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
-            : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
-        var exitCode = await PlanRunner.RunAsync(session, settings, plan, ct).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Ok && !settings.DryRun && !plan.IsEmpty && environment.Hosts is null)
+        OperationSession session;
+        using (TimingTrace.Phase("lock and repair check"))
         {
-            await WarnAboutDriftAsync(environment, ct).ConfigureAwait(false);
+            session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
         }
 
-        return exitCode;
+        using var held = session;
+        Plan plan;
+        using (TimingTrace.Phase("planning"))
+        {
+            plan = environment.Hosts is { } hosts
+                ? await (await environment.MultiHostRollbackPlannerAsync(hosts, ct).ConfigureAwait(false)).PlanAsync(request, ct).ConfigureAwait(false)
+                : environment.Config.Backend is Backend.Swarm
+                ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false)
+                : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, request, ct).ConfigureAwait(false);
+        }
+
+        using var traced = TimingTrace.Phase("run");
+        return await PlanRunner.RunAsync(
+            session, settings, plan, ct, environment.Hosts is null ? outcome => WarnAboutDriftAsync(environment, outcome, ct) : null).ConfigureAwait(false);
     }
 
     /// <summary>The Compose or stack file still names the bad version: the next deploy would roll it forward again.</summary>
-    private static async Task WarnAboutDriftAsync(BacktrackEnvironment environment, CancellationToken ct)
+    private static async Task WarnAboutDriftAsync(BacktrackEnvironment environment, OperationOutcome outcome, CancellationToken ct)
     {
-        foreach (var drift in await DriftAsync(environment, ct).ConfigureAwait(false))
+        using var traced = TimingTrace.Phase("drift check");
+        foreach (var drift in await DriftAsync(environment, outcome, ct).ConfigureAwait(false))
         {
             await Console.Error.WriteLineAsync($"warning: {drift.Service}: {drift.Describe()}").ConfigureAwait(false);
         }
     }
 
-    private static async Task<IReadOnlyList<ImageDrift>> DriftAsync(BacktrackEnvironment environment, CancellationToken ct)
+    /// <summary>On Compose, what runs now is the release the rollback recorded last (no new inspection after the gate).</summary>
+    private static async Task<IReadOnlyList<ImageDrift>> DriftAsync(BacktrackEnvironment environment, OperationOutcome outcome, CancellationToken ct)
     {
         if (environment.Config.Backend is Backend.Swarm)
         {
@@ -90,9 +101,11 @@ public sealed class RollbackCommand<TSettings> : EnvironmentCommand<TSettings>
                 .ConfigureAwait(false);
         }
 
-        var services = (await environment.Inspector.ServicesAsync(environment.Config, ct).ConfigureAwait(false))
-            .Where(s => s.Container is not null)
-            .Select(s => (s.Service, s.Container!));
-        return (await ComposeDrift.FindAsync(services, ct).ConfigureAwait(false)).Select(d => d.Drift).ToList();
+        if (outcome.Outputs.OfType<Release>().LastOrDefault() is not { } after)
+        {
+            return [];
+        }
+
+        return (await ComposeDrift.FindAsync(after.Services.Select(s => (s.Service, s.Spec)), ct).ConfigureAwait(false)).Select(d => d.Drift).ToList();
     }
 }

@@ -52,16 +52,30 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         }
 
         var last = 2 + levels.Values.Max();
-        steps.Add(new RecordReleaseStep(last, "rollback", $"after rollback to {request.Target}"));
-        steps.AddRange(changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside)));
-        if (request.Verify)
-        {
-            steps.Add(new VerifyStep(last + 1, VerifyWindow));
-        }
+        steps.AddRange(ClosingWave(last, request, changes.Select(c => new PruneAsideStep(last, c.Service, env.Project, c.Current.Name, env.KeepAside))));
 
         var summary = string.Join("; ", changes.Select(c =>
             $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}, {c.Swap(env).Choose().Reason}"));
         return new Plan(planId, "rollback", summary, steps);
+    }
+
+    /// <summary>
+    /// The last wave, after every gate: the record of what runs now, the clean-up and the checklist, in parallel
+    /// lanes. The checklist does not wait for the record: nothing it checks depends on it, and its restart window
+    /// already runs from each new container's start, so the record is written while the window runs out.
+    /// </summary>
+    internal static IEnumerable<PlanStep> ClosingWave(int wave, RollbackRequest request, IEnumerable<PruneAsideStep> prunes)
+    {
+        yield return new RecordReleaseStep(wave, "rollback", $"after rollback to {request.Target}");
+        foreach (var prune in prunes)
+        {
+            yield return prune;
+        }
+
+        if (request.Verify)
+        {
+            yield return new VerifyStep(wave, VerifyWindow);
+        }
     }
 
     private static List<ContainerDetails> CurrentContainers(

@@ -1,6 +1,8 @@
 using Backtrack.Compose;
 using Backtrack.Engine;
 using Backtrack.Rollback;
+using Backtrack.Rollback.Steps;
+using Backtrack.Verify;
 
 namespace Backtrack.Tests.Rollback;
 
@@ -43,6 +45,26 @@ public sealed class RollbackPlannerTests
         var levels = RollbackPlanner.DependencyLevels([Container("a", "b:service_started:false"), Container("b", "a:service_started:false")]);
 
         Assert.Equal(2, levels.Count);
+    }
+
+    [Fact]
+    public void The_checklist_runs_beside_the_record_after_the_rollback_not_after_it()
+    {
+        var request = new RollbackRequest(["web"], "v1", ImageOnly: false, StopTimeout: null, HealthTimeout: null);
+
+        var closing = RollbackPlanner.ClosingWave(3, request, [new PruneAsideStep(3, "web", "shop", "shop-web-1", 0)]).ToList();
+
+        Assert.Equal(["release.record", "container.prune-aside", "verify"], closing.Select(s => s.Kind));
+        Assert.All(closing, s => Assert.Equal(3, s.Wave));
+        Assert.Equal(3, closing.Select(s => s.Lane).Distinct().Count());
+    }
+
+    [Fact]
+    public void Without_verification_the_closing_wave_has_no_checklist()
+    {
+        var request = new RollbackRequest(["web"], "v1", ImageOnly: false, StopTimeout: null, HealthTimeout: null, Verify: false);
+
+        Assert.DoesNotContain(RollbackPlanner.ClosingWave(3, request, []), s => s is VerifyStep);
     }
 
     private static ContainerDetails Container(string service, string? dependsOn)

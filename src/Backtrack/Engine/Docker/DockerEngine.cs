@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -21,6 +22,7 @@ public sealed partial class DockerEngine : IContainerEngine
 {
     private readonly DockerClient client;
     private readonly string endpoint;
+    private readonly ConcurrentDictionary<string, ImageInspectResponse> imagesById = new(StringComparer.Ordinal);
 
     public DockerEngine(string? configuredEndpoint)
     {
@@ -79,7 +81,7 @@ public sealed partial class DockerEngine : IContainerEngine
                 return null;
             }
 
-            var image = await TryInspectImageAsync(container.Image, ct).ConfigureAwait(false);
+            var image = await ImageByIdAsync(container.Image, ct).ConfigureAwait(false);
             var state = container.State ?? throw new EngineOperationException($"container {idOrName} has no state");
             var config = container.Config ?? throw new EngineOperationException($"container {idOrName} has no config");
             // Inspection is where the running env is seen: its secret values are learned here.
@@ -429,11 +431,25 @@ public sealed partial class DockerEngine : IContainerEngine
 
     public void Dispose() => client.Dispose();
 
+    /// <summary>
+    /// What a container inherits from its image, by the image's ID: content addressed, so an image seen once in
+    /// this process (by ID or by a tag) is not asked again. Only inheritance reads it: whether an image is still
+    /// on the engine is always asked.
+    /// </summary>
+    private async Task<ImageInspectResponse?> ImageByIdAsync(string imageId, CancellationToken ct) =>
+        imagesById.TryGetValue(imageId, out var seen) ? seen : await TryInspectImageAsync(imageId, ct).ConfigureAwait(false);
+
     private async Task<ImageInspectResponse?> TryInspectImageAsync(string reference, CancellationToken ct)
     {
         try
         {
-            return await client.Images.InspectImageAsync(reference, ct).ConfigureAwait(false);
+            var image = await client.Images.InspectImageAsync(reference, ct).ConfigureAwait(false);
+            if (image.ID is { } id)
+            {
+                imagesById[id] = image;
+            }
+
+            return image;
         }
         catch (DockerImageNotFoundException)
         {
