@@ -237,11 +237,19 @@ public static partial class ConfigLoader
             return new SnapshotConfig(Path.Combine(stateDirectory, "snapshots"), []);
         }
 
-        reader.RejectUnknown(map, key, ["directory", "configPaths"]);
+        reader.RejectUnknown(map, key, ["directory", "configPaths", "copyTo", "identityFile", "knownHosts"]);
         var directory = reader.Scalar(map, "directory", $"{key}.directory");
         return new SnapshotConfig(
             directory is null ? Path.Combine(stateDirectory, "snapshots") : Path.GetFullPath(directory, configDirectory),
-            reader.List(map, "configPaths", $"{key}.configPaths").Select(p => Path.GetFullPath(p, configDirectory)).ToList());
+            reader.List(map, "configPaths", $"{key}.configPaths").Select(p => Path.GetFullPath(p, configDirectory)).ToList())
+        {
+            // A directory destination is relative to the config file; an sftp URL is kept as written.
+            CopyTo = reader.Scalar(map, "copyTo", $"{key}.copyTo") is { } copyTo && !copyTo.Contains("://", StringComparison.Ordinal)
+                ? Path.GetFullPath(copyTo, configDirectory)
+                : reader.Scalar(map, "copyTo", $"{key}.copyTo"),
+            IdentityFile = reader.Scalar(map, "identityFile", $"{key}.identityFile") is { } identity ? Path.GetFullPath(identity, configDirectory) : null,
+            KnownHosts = reader.Scalar(map, "knownHosts", $"{key}.knownHosts") is { } known ? Path.GetFullPath(known, configDirectory) : null,
+        };
     }
 
     private static ServiceConfig ParseService(Reader reader, string name, YamlNode node, string key)
