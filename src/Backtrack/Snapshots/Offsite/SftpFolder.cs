@@ -6,6 +6,10 @@ namespace Backtrack.Snapshots.Offsite;
 /// <summary>A destination directory on an sftp server (SSH.NET's <see cref="SftpClient"/>, connected by <see cref="SftpConnector"/>).</summary>
 public sealed class SftpFolder(SftpClient client, string root) : IOffsiteFolder
 {
+    // Folders known to exist: a snapshot has thousands of files in a few folders, each check a round trip.
+    private readonly HashSet<string> folders = [];
+    private readonly SemaphoreSlim folderGate = new(1, 1);
+
     public async Task<long?> SizeAsync(string path, CancellationToken ct)
     {
         try
@@ -50,6 +54,7 @@ public sealed class SftpFolder(SftpClient client, string root) : IOffsiteFolder
         }
 
         await DeleteRecursiveAsync(Full(path), ct).ConfigureAwait(false);
+        folders.RemoveWhere(f => f == Full(path) || f.StartsWith(Full(path) + "/", StringComparison.Ordinal));
     }
 
     public async Task<IReadOnlyList<string>> FoldersAsync(CancellationToken ct)
@@ -74,21 +79,41 @@ public sealed class SftpFolder(SftpClient client, string root) : IOffsiteFolder
     public ValueTask DisposeAsync()
     {
         client.Dispose();
+        folderGate.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private string Full(string path) => root + "/" + path;
 
-    /// <summary>mkdir -p: sftp creates one level at a time.</summary>
+    /// <summary>mkdir -p, one caller at a time (writes run in parallel).</summary>
     private async Task CreateFoldersAsync(string folder, CancellationToken ct)
     {
-        if (folder is "" or "/" || await client.ExistsAsync(folder, ct).ConfigureAwait(false))
+        await folderGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await CreateFolderAsync(folder, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            folderGate.Release();
+        }
+    }
+
+    /// <summary>sftp creates one level at a time.</summary>
+    private async Task CreateFolderAsync(string folder, CancellationToken ct)
+    {
+        if (folder is "" or "/" || folders.Contains(folder))
         {
             return;
         }
 
-        await CreateFoldersAsync(Path.GetDirectoryName(folder)!, ct).ConfigureAwait(false);
-        await client.CreateDirectoryAsync(folder, ct).ConfigureAwait(false);
+        if (!await client.ExistsAsync(folder, ct).ConfigureAwait(false))
+        {
+            await CreateFolderAsync(Path.GetDirectoryName(folder)!, ct).ConfigureAwait(false);
+            await client.CreateDirectoryAsync(folder, ct).ConfigureAwait(false);
+        }
+
+        folders.Add(folder);
     }
 
     private async Task DeleteRecursiveAsync(string folder, CancellationToken ct)

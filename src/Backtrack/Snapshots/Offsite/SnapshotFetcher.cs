@@ -53,14 +53,14 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
             }
 
             var files = await SnapshotFiles.ListAsync(manifest, partial, ct).ConfigureAwait(false);
-            foreach (var content in files.Where(f => f.IsShared && !store.Content.Has(f.Sha256, f.Size)))
+            await Parallel.ForEachAsync(files.Where(f => f.IsShared && !store.Content.Has(f.Sha256, f.Size)), SnapshotCopier.Transfers(ct), async (content, token) =>
             {
                 // Under a temporary name in the store's content folder: a content file's name promises its sha256.
                 var temporary = Path.Combine(store.Content.Directory, $".tmp-{Guid.NewGuid():N}");
-                await CopyDownAsync(folder, content.Path, temporary, ct).ConfigureAwait(false);
+                await CopyDownAsync(folder, content.Path, temporary, token).ConfigureAwait(false);
                 Directory.CreateDirectory(Path.GetDirectoryName(store.Content.PathOf(content.Sha256))!, SnapshotStore.DirectoryMode);
                 File.Move(temporary, store.Content.PathOf(content.Sha256), overwrite: true);
-            }
+            }).ConfigureAwait(false);
 
             Directory.Move(partial, store.PathOf(id));
         }
