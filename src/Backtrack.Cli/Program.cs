@@ -78,7 +78,7 @@ Console.CancelKeyPress += (_, e) =>
 // Every error becomes one line and an exit code here, and only here.
 try
 {
-    return RemoteInvocation.TryParse(args) is { } remote
+    return await RemoteInvocation.ParseAsync(args, Environment.CurrentDirectory, interrupt.Token) is { } remote
         ? await RemoteRunner.RunAsync(remote, interrupt.Token)
         : await app.RunAsync(args, interrupt.Token);
 }

@@ -13,7 +13,7 @@ public static partial class ConfigLoader
 {
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
-         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard"];
+         "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard", "host"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -119,6 +119,7 @@ public static partial class ConfigLoader
             Secrets = ParseSecrets(reader, map, $"{key}.secrets", configDirectory),
             Snapshots = ParseSnapshots(reader, reader.Mapping(map, "snapshots", $"{key}.snapshots"), $"{key}.snapshots", configDirectory, stateDirectory),
             Guard = reader.Mapping(map, "guard", $"{key}.guard") is { } guard ? ParseGuard(reader, guard, $"{key}.guard") : GuardConfig.Default,
+            Host = reader.Mapping(map, "host", $"{key}.host") is { } host ? ParseHost(reader, host, $"{key}.host") : null,
         };
     }
 
@@ -228,6 +229,14 @@ public static partial class ConfigLoader
         }
 
         return new SecretsConfig(variables, files);
+    }
+
+    private static HostConfig ParseHost(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["address", "dir"]);
+        return new HostConfig(
+            reader.Scalar(map, "address", $"{key}.address") ?? throw reader.Error(map, $"{key}.address", "required: the host as [user@]host[:port]"),
+            reader.Scalar(map, "dir", $"{key}.dir"));
     }
 
     private static SnapshotConfig ParseSnapshots(Reader reader, YamlMappingNode? map, string key, string configDirectory, string stateDirectory)

@@ -39,6 +39,9 @@ public sealed record EnvironmentConfig(
     /// <summary>Variables and files whose values are secret besides those <see cref="Secrets.SecretNames"/> recognises.</summary>
     public SecretsConfig Secrets { get; init; } = SecretsConfig.None;
 
+    /// <summary>Where the environment runs, for <c>backtrack --host NAME</c> from an operator's machine; null when it runs here.</summary>
+    public HostConfig? Host { get; init; }
+
     public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
 
     /// <summary>Refuses, in one line (exit 2), what works on Compose environments only so far.</summary>
