@@ -256,9 +256,16 @@ public static partial class ConfigLoader
             CopyTo = reader.Scalar(map, "copyTo", $"{key}.copyTo") is { } copyTo && !copyTo.Contains("://", StringComparison.Ordinal)
                 ? Path.GetFullPath(copyTo, configDirectory)
                 : reader.Scalar(map, "copyTo", $"{key}.copyTo"),
-            IdentityFile = reader.Scalar(map, "identityFile", $"{key}.identityFile") is { } identity ? Path.GetFullPath(identity, configDirectory) : null,
-            KnownHosts = reader.Scalar(map, "knownHosts", $"{key}.knownHosts") is { } known ? Path.GetFullPath(known, configDirectory) : null,
+            IdentityFile = reader.Scalar(map, "identityFile", $"{key}.identityFile") is { } identity ? HomePath(identity, configDirectory) : null,
+            KnownHosts = reader.Scalar(map, "knownHosts", $"{key}.knownHosts") is { } known ? HomePath(known, configDirectory) : null,
         };
+    }
+
+    /// <summary>A path as ssh users write it: <c>~/</c> is the home directory, anything else relative to the config file.</summary>
+    private static string HomePath(string path, string configDirectory)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path, configDirectory);
     }
 
     private static ServiceConfig ParseService(Reader reader, string name, YamlNode node, string key)
