@@ -30,7 +30,7 @@ public sealed class SnapshotCopyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_snapshot_copied_over_sftp_on_create_brings_everything_back_after_the_local_snapshots_are_gone()
+    public async Task A_snapshot_copied_over_sftp_on_create_brings_everything_back_after_the_local_snapshots_are_gone_and_a_disk_copy_restores_the_databases()
     {
         await stack.ConfigureAsync($"""
             snapshots:
@@ -60,6 +60,18 @@ public sealed class SnapshotCopyTests : IAsyncLifetime
         Assert.Equal("alpha", await stack.ShellAsync("app", "cat /files/a.txt"));
         Assert.Equal("upload-1", await stack.ShellAsync("jobs", "cat /uploads/u1.bin"));
         Assert.True(File.Exists(Path.Combine(stack.SnapshotDirectory, id!, "manifest.json")), "the fetched snapshot is in the local store");
+
+        // A directory destination, and rollback db from the copy there by its ID.
+        var disk = Path.Combine(offsite, "disk");
+        var copied = await stack.BacktrackAsync("snapshot", "copy", id!, "--to", disk);
+        Assert.True(copied.ExitCode == 0, copied.ToString());
+        Directory.Delete(stack.SnapshotDirectory, recursive: true);
+        await stack.ExecuteAsync("DELETE FROM items WHERE id > 10");
+
+        var db = await stack.BacktrackAsync("rollback", "db", "--from", Path.Combine(disk, id!), "--yes");
+
+        Assert.True(db.ExitCode == 0, db.ToString());
+        Assert.Equal(100L, await stack.ScalarAsync<long>("SELECT count(*) FROM items"));
     }
 
     /// <summary>Part of the test above (a second stack and snapshot would double its time).</summary>

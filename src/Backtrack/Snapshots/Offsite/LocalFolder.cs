@@ -37,7 +37,12 @@ public sealed class LocalFolder(string root) : IOffsiteFolder
 
     public Task DeleteFileAsync(string path, CancellationToken ct)
     {
-        File.Delete(Full(path));
+        // File.Delete throws when the folder above is missing too.
+        if (File.Exists(Full(path)))
+        {
+            File.Delete(Full(path));
+        }
+
         return Task.CompletedTask;
     }
 
