@@ -55,6 +55,7 @@ app.Configure(config =>
         snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot config, specs, volumes and databases (--only databases|volumes|config|postgres|redis)");
         snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("Complete snapshots, newest first");
         snapshot.AddCommand<SnapshotVerifyCommand>("verify").WithDescription("Check a snapshot's checksums and archives (--deep: restore into a scratch database)");
+        snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a verified snapshot to a directory or sftp://host/path, checked there by its manifest (--to DESTINATION)");
         snapshot.AddCommand<SnapshotPruneCommand>("prune").WithDescription("Remove old snapshots (--keep N [--keep-days D]); never the newest verified, a recent safety one or one in use");
         snapshot.AddCommand<SnapshotCleanupCommand>("cleanup").WithDescription("Drop the databases that database rollbacks kept aside");
     });
@@ -80,7 +81,7 @@ Console.CancelKeyPress += (_, e) =>
 // Every error becomes one line and an exit code here, and only here.
 try
 {
-    return RemoteInvocation.TryParse(args) is { } remote
+    return await RemoteInvocation.ParseAsync(args, Environment.CurrentDirectory, interrupt.Token) is { } remote
         ? await RemoteRunner.RunAsync(remote, interrupt.Token)
         : await app.RunAsync(args, interrupt.Token);
 }

@@ -64,6 +64,7 @@ public sealed class RemoteEngineTests : IAsyncLifetime
         try
         {
             await StatusAndRollbackThroughAsync(proxy);
+            await StatusThroughContextTlsAsync(proxy);
         }
         finally
         {
@@ -110,6 +111,24 @@ public sealed class RemoteEngineTests : IAsyncLifetime
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Equal("backtrack: cannot reach the Docker engine at " + proxy.EngineUrl + "/: the engine refused the TLS handshake; check that its CA signed DOCKER_CERT_PATH's cert.pem and key.pem", refused.Stderr.Trim());
+    }
+
+    /// <summary>No engine: and no DOCKER_TLS_VERIFY: the context names the engine and holds the TLS files, as 'docker context create' stores them.</summary>
+    private async Task StatusThroughContextTlsAsync(TlsEngineProxy proxy)
+    {
+        await stack.ReplaceInConfigAsync($"    engine: {proxy.EngineUrl}\n", "");
+        var variables = await ContextVariablesAsync(proxy.EngineUrl);
+        var tls = Path.Combine(variables["DOCKER_CONFIG"], "contexts", "tls", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("remote"u8)), "docker");
+        Directory.CreateDirectory(tls);
+        foreach (var file in new[] { "ca.pem", "cert.pem", "key.pem" })
+        {
+            File.Copy(Path.Combine(proxy.Variables["DOCKER_CERT_PATH"], file), Path.Combine(tls, file));
+        }
+
+        var status = await stack.BacktrackAsync(variables, "status", "-o", "json");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Equal(3, TestStack.ParseJson(status).GetProperty("services").GetArrayLength());
     }
 
     /// <summary>A docker CLI config folder whose context 'remote' names ENGINE, chosen by DOCKER_CONTEXT.</summary>

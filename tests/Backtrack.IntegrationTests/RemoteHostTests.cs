@@ -54,6 +54,12 @@ public sealed class RemoteHostTests : IAsyncLifetime
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Equal(3, TestStack.ParseJson(status).GetProperty("services").GetArrayLength());
 
+        // The environment's host: section names the address and the directory there: --host takes the environment's name.
+        await stack.ConfigureAsync($"host: {{ address: '{Host}', dir: '{stack.Directory}' }}");
+        var byName = await stack.BacktrackAsync(Variables, "--host", "test", "status", "-o", "json");
+        Assert.True(byName.ExitCode == 0, byName.ToString());
+        Assert.Equal(3, TestStack.ParseJson(byName).GetProperty("services").GetArrayLength());
+
         var refused = await stack.BacktrackAsync(Variables, "--host", Host, "--host-dir", stack.Directory, "rollback", "service", "nope", "--yes");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("nope", refused.Stderr);

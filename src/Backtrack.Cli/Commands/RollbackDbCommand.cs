@@ -4,14 +4,16 @@ using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Configuration;
 using Backtrack.Databases;
+using Backtrack.Cli.Views;
+using Backtrack.Snapshots.Offsite;
 using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
 
 public sealed class RollbackDbSettings : VerifyingSettings
 {
-    [CommandOption("--from <SNAPSHOT>")]
-    [Description("The snapshot to restore ('backtrack snapshot list')")]
+    [CommandOption("--from <SNAPSHOT|DESTINATION[/ID]>")]
+    [Description("The snapshot to restore ('backtrack snapshot list'), or a copy to fetch and verify first (a directory or sftp://host/path)")]
     public string? From { get; init; }
 
     [CommandOption("--only <WHAT>")]
@@ -39,6 +41,15 @@ public sealed class RollbackDbCommand : EnvironmentCommand<RollbackDbSettings>
             settings.HealthTimeout is null ? null : Durations.Parse(settings.HealthTimeout, "--health-timeout"));
         const string command = "rollback db";
         using var session = await environment.Operations.BeginOnAnyBackendAsync(command, settings.DryRun, ct).ConfigureAwait(false);
+        if (request.SnapshotId.Contains('/', StringComparison.Ordinal))
+        {
+            // A snapshot ID has no '/': this is a copy, fetched and verified under the lock before anything stops.
+            request = request with
+            {
+                SnapshotId = await OffsiteSnapshots.FetchAsync(environment.Config, request.SnapshotId, m => m.Postgres is not null || m.Redis is not null, new TransferProgressView(), ct)
+                    .ConfigureAwait(false),
+            };
+        }
 
         var plan = await environment.DatabaseRollbackPlanner()
             .PlanAsync(environment.Config, request, ct).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
 using Backtrack.Planning;
 using Backtrack.Snapshots;
+using Backtrack.Snapshots.Offsite;
 using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
@@ -65,7 +66,34 @@ public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSet
             }
         }
 
+        await CopyOffsiteAsync(environment, manifest, settings.Json, ct).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// snapshots.copyTo: the new snapshot is copied there too. A failed copy is a warning, not a failed
+    /// snapshot: the snapshot is complete here, and 'snapshot copy' retries the copy.
+    /// </summary>
+    private static async Task CopyOffsiteAsync(BacktrackEnvironment environment, SnapshotManifest manifest, bool json, CancellationToken ct)
+    {
+        if (environment.Config.Snapshots.CopyTo is not { } destination)
+        {
+            return;
+        }
+
+        try
+        {
+            var result = await OffsiteSnapshots.CopyAsync(environment.Config, manifest, destination, new TransferProgressView(), ct).ConfigureAwait(false);
+            if (!json)
+            {
+                SnapshotCopyCommand.Render(result, OffsiteLocation.Parse(destination, Environment.CurrentDirectory).ToString(), json: false);
+            }
+        }
+        catch (BacktrackException e)
+        {
+            await Console.Error.WriteLineAsync(
+                $"backtrack: warning: snapshot {manifest.Id} is kept here but was not copied to snapshots.copyTo: {e.Message}; retry with 'backtrack snapshot copy {manifest.Id}'").ConfigureAwait(false);
+        }
     }
 
     private static SnapshotParts Parts(string? only) => only switch

@@ -43,5 +43,15 @@ public sealed record VerifyConfig(IReadOnlyList<string> ErrorPatterns, TimeSpan 
     public static readonly VerifyConfig Default = new(["ERROR", "FATAL", "panic", "Traceback", "Exception"], TimeSpan.FromSeconds(10), []);
 }
 
-/// <summary>Where snapshots are kept, and which config files (env files, ...) a full snapshot takes.</summary>
-public sealed record SnapshotConfig(string Directory, IReadOnlyList<string> ConfigPaths);
+/// <summary>
+/// Where snapshots are kept, which config files (env files, ...) a full snapshot takes, where each new
+/// snapshot is copied (a directory or sftp:// URL) and the ssh key and known_hosts an sftp copy uses.
+/// </summary>
+public sealed record SnapshotConfig(string Directory, IReadOnlyList<string> ConfigPaths)
+{
+    public string? CopyTo { get; init; }
+
+    public string? IdentityFile { get; init; }
+
+    public string? KnownHosts { get; init; }
+}

@@ -14,7 +14,7 @@ public static partial class ConfigLoader
     private static readonly HashSet<string> EnvironmentKeys =
         ["engine", "backend", "project", "stack", "stateDir", "healthTimeout", "stopTimeout", "keepAside", "services",
          "postgres", "redis", "writers", "git", "notify", "verify", "keepReleases", "snapshots", "secrets", "guard",
-         "stackFile", "envFile", "hosts", "nodes"];
+         "stackFile", "envFile", "hosts", "nodes", "host"];
 
     private static readonly HashSet<string> ServiceKeys = ["health", "guard", "swap", "drain"];
 
@@ -125,6 +125,7 @@ public static partial class ConfigLoader
                 : map.Children.ContainsKey(new YamlScalarNode("hosts")) ? throw reader.Error(map, $"{key}.hosts", "is for Compose environments; a swarm spreads its stack over its nodes itself")
                 : [],
             Nodes = reader.Mapping(map, "nodes", $"{key}.nodes") is { } nodes ? ParseNodes(reader, nodes, $"{key}.nodes") : new Dictionary<string, string>(),
+            RemoteHost = reader.Mapping(map, "host", $"{key}.host") is { } host ? ParseRemoteHost(reader, host, $"{key}.host") : null,
         };
     }
 
@@ -243,6 +244,14 @@ public static partial class ConfigLoader
         return new SecretsConfig(variables, files);
     }
 
+    private static RemoteHostConfig ParseRemoteHost(Reader reader, YamlMappingNode map, string key)
+    {
+        reader.RejectUnknown(map, key, ["address", "dir"]);
+        return new RemoteHostConfig(
+            reader.Scalar(map, "address", $"{key}.address") ?? throw reader.Error(map, $"{key}.address", "required: the host as [user@]host[:port]"),
+            reader.Scalar(map, "dir", $"{key}.dir"));
+    }
+
     private static SnapshotConfig ParseSnapshots(Reader reader, YamlMappingNode? map, string key, string configDirectory, string stateDirectory)
     {
         if (map is null)
@@ -250,11 +259,26 @@ public static partial class ConfigLoader
             return new SnapshotConfig(Path.Combine(stateDirectory, "snapshots"), []);
         }
 
-        reader.RejectUnknown(map, key, ["directory", "configPaths"]);
+        reader.RejectUnknown(map, key, ["directory", "configPaths", "copyTo", "identityFile", "knownHosts"]);
         var directory = reader.Scalar(map, "directory", $"{key}.directory");
         return new SnapshotConfig(
             directory is null ? Path.Combine(stateDirectory, "snapshots") : Path.GetFullPath(directory, configDirectory),
-            reader.List(map, "configPaths", $"{key}.configPaths").Select(p => Path.GetFullPath(p, configDirectory)).ToList());
+            reader.List(map, "configPaths", $"{key}.configPaths").Select(p => Path.GetFullPath(p, configDirectory)).ToList())
+        {
+            // A directory destination is relative to the config file; an sftp URL is kept as written.
+            CopyTo = reader.Scalar(map, "copyTo", $"{key}.copyTo") is { } copyTo && !copyTo.Contains("://", StringComparison.Ordinal)
+                ? Path.GetFullPath(copyTo, configDirectory)
+                : reader.Scalar(map, "copyTo", $"{key}.copyTo"),
+            IdentityFile = reader.Scalar(map, "identityFile", $"{key}.identityFile") is { } identity ? HomePath(identity, configDirectory) : null,
+            KnownHosts = reader.Scalar(map, "knownHosts", $"{key}.knownHosts") is { } known ? HomePath(known, configDirectory) : null,
+        };
+    }
+
+    /// <summary>A path as ssh users write it: <c>~/</c> is the home directory, anything else relative to the config file.</summary>
+    private static string HomePath(string path, string configDirectory)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path, configDirectory);
     }
 
     private static ServiceConfig ParseService(Reader reader, string name, YamlNode node, string key)

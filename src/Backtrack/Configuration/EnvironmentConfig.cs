@@ -42,6 +42,9 @@ public sealed record EnvironmentConfig(
     /// <summary>Variables and files whose values are secret besides those <see cref="Secrets.SecretNames"/> recognises.</summary>
     public SecretsConfig Secrets { get; init; } = SecretsConfig.None;
 
+    /// <summary>Where the environment runs, for <c>backtrack --host NAME</c> from an operator's machine; null when it runs here.</summary>
+    public RemoteHostConfig? RemoteHost { get; init; }
+
     public SnapshotConfig Snapshots { get; init; } = new(System.IO.Path.Combine(StateDirectory, "snapshots"), []);
 
     /// <summary>

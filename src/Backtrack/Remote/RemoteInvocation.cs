@@ -1,7 +1,9 @@
+using Backtrack.Configuration;
+
 namespace Backtrack.Remote;
 
 /// <summary>
-/// <c>backtrack --host [user@]HOST[:port] [--host-dir DIR] COMMAND ...</c>: the command, run by the Backtrack
+/// <c>backtrack --host [user@]HOST[:port]|ENVIRONMENT [--host-dir DIR] COMMAND ...</c>: the command, run by the Backtrack
 /// installed on that host over the system ssh, in DIR there (where the host's backtrack.yml is), so state, lock,
 /// journal and snapshots stay on the host and every operator shares them. The options come before the command:
 /// after it, <c>--host</c> is the command's own (<c>install --host</c>).
@@ -11,7 +13,24 @@ public sealed record RemoteInvocation(SshTarget Target, string? Directory, IRead
     /// <summary>The program on the host: 'backtrack' from its PATH, unless this variable names another.</summary>
     public const string ProgramVariable = "BACKTRACK_HOST_BIN";
 
-    public static RemoteInvocation? TryParse(IReadOnlyList<string> args)
+    /// <summary>
+    /// As <see cref="TryParse"/>, with the environments of the backtrack.yml in <paramref name="workingDirectory"/>
+    /// (when there is one) as names for <c>--host</c>: <c>--host prod</c> takes prod's <c>host:</c> address and directory.
+    /// </summary>
+    public static async Task<RemoteInvocation?> ParseAsync(IReadOnlyList<string> args, string workingDirectory, CancellationToken ct)
+    {
+        var file = Path.Combine(workingDirectory, BacktrackConfig.DefaultFileName);
+        if (args.Count < 2 || args[0] != "--host" || !File.Exists(file))
+        {
+            return TryParse(args);
+        }
+
+        var config = ConfigLoader.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
+        return TryParse(args, config.Environments.Where(e => e.RemoteHost is not null).ToDictionary(e => e.Name, e => e.RemoteHost!, StringComparer.Ordinal));
+    }
+
+    /// <param name="hosts">Environment names that stand for a host: their <c>host:</c> sections.</param>
+    public static RemoteInvocation? TryParse(IReadOnlyList<string> args, IReadOnlyDictionary<string, RemoteHostConfig>? hosts = null)
     {
         if (args.Count == 0 || args[0] != "--host")
         {
@@ -23,8 +42,9 @@ public sealed record RemoteInvocation(SshTarget Target, string? Directory, IRead
             throw new BacktrackException("--host needs a host: backtrack --host [user@]host[:port] [--host-dir DIR] COMMAND ...");
         }
 
-        var target = SshTarget.Parse(args[1]);
-        string? directory = null;
+        var configured = hosts?.GetValueOrDefault(args[1]);
+        var target = SshTarget.Parse(configured?.Address ?? args[1]);
+        var directory = configured?.Directory;
         var rest = args.Skip(2).ToList();
         if (rest.Count > 0 && rest[0] == "--host-dir")
         {

@@ -129,11 +129,15 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
     public bool IsVerified(string id) => File.Exists(Path.Combine(PathOf(id), VerifiedMarker));
 
     /// <summary>An incremental volume snapshot's listing; an unreadable one is a damaged snapshot.</summary>
-    public async Task<VolumeListing> LoadListingAsync(SnapshotManifest manifest, SnapshotArtifact artifact, CancellationToken ct)
+    public Task<VolumeListing> LoadListingAsync(SnapshotManifest manifest, SnapshotArtifact artifact, CancellationToken ct) =>
+        ReadListingAsync(manifest, artifact, PathOf(manifest, artifact), ct);
+
+    /// <summary>A listing read from a given file (a snapshot being fetched is not in the store yet).</summary>
+    internal static async Task<VolumeListing> ReadListingAsync(SnapshotManifest manifest, SnapshotArtifact artifact, string path, CancellationToken ct)
     {
         try
         {
-            await using var file = OpenArtifact(manifest, artifact);
+            await using var file = File.OpenRead(path);
             return await JsonSerializer.DeserializeAsync<VolumeListing>(file, JsonOptions, ct).ConfigureAwait(false)
                 ?? throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} is empty");
         }

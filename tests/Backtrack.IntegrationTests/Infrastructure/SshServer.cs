@@ -22,6 +22,13 @@ public sealed class SshServer() : LoopbackServer("backtrack-sshd-")
     /// <summary>The same engine through the third port: another "host".</summary>
     public string SecondEngineUrl => $"ssh://root@127.0.0.1:{SecondPort}";
 
+    /// <summary>The generated client key and the known_hosts holding the host key (or none), for clients that are not the system ssh (SSH.NET's sftp).</summary>
+    public string ClientKey => Path.Combine(Folder, "client_key");
+
+    public string KnownHostsFile => Path.Combine(Folder, "known_hosts");
+
+    public string EmptyKnownHostsFile => Path.Combine(Folder, "empty_known_hosts");
+
     /// <summary>The CLI's environment for this server: its ssh config.</summary>
     public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string> { ["BACKTRACK_SSH_CONFIG"] = ClientConfig(true) };
 

@@ -146,4 +146,29 @@ public sealed class ConfigLoaderTests
 
         Assert.Contains("run 'backtrack init'", error.Message);
     }
+
+    [Fact]
+    public void Snapshot_copies_and_the_host_are_read_with_paths_relative_to_the_file()
+    {
+        var env = ConfigLoader.Parse("""
+            environments:
+              prod:
+                project: shop
+                host: { address: deploy@nebula:2222, dir: /opt/shop }
+                snapshots:
+                  copyTo: ../copies
+                  identityFile: keys/backup
+                  knownHosts: /etc/backtrack/known_hosts
+              staging:
+                project: shop
+                snapshots: { copyTo: "sftp://backup@vault/srv/copies" }
+            """, Path).Environments;
+
+        Assert.Equal(new RemoteHostConfig("deploy@nebula:2222", "/opt/shop"), env[0].RemoteHost);
+        Assert.Equal("/srv/copies", env[0].Snapshots.CopyTo);
+        Assert.Equal("/srv/deploy/keys/backup", env[0].Snapshots.IdentityFile);
+        Assert.Equal("/etc/backtrack/known_hosts", env[0].Snapshots.KnownHosts);
+        Assert.Equal("sftp://backup@vault/srv/copies", env[1].Snapshots.CopyTo);
+        Assert.Null(env[1].RemoteHost);
+    }
 }

@@ -20,6 +20,20 @@ public sealed class RemoteInvocationTests
     }
 
     [Fact]
+    public void An_environment_name_takes_its_configured_address_and_directory_unless_host_dir_overrides_it()
+    {
+        var hosts = new Dictionary<string, Backtrack.Configuration.RemoteHostConfig> { ["prod"] = new("deploy@nebula:2222", "/opt/shop") };
+
+        var invocation = RemoteInvocation.TryParse(["--host", "prod", "status"], hosts)!;
+        var overridden = RemoteInvocation.TryParse(["--host", "prod", "--host-dir", "/srv", "status"], hosts)!;
+
+        Assert.Equal(new SshTarget("nebula", "deploy", 2222), invocation.Target);
+        Assert.Equal("cd -- '/opt/shop' && exec 'backtrack' 'status'", invocation.RemoteCommand());
+        Assert.Equal("cd -- '/srv' && exec 'backtrack' 'status'", overridden.RemoteCommand());
+        Assert.Equal(new SshTarget("staging"), RemoteInvocation.TryParse(["--host", "staging", "status"], hosts)!.Target);
+    }
+
+    [Fact]
     public void Host_after_the_command_is_the_commands_own()
     {
         Assert.Null(RemoteInvocation.TryParse(["install", "--host", "nebula"]));
