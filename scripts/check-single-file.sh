@@ -3,6 +3,8 @@
 # container of backtrack-db/postgres-redis:15-7 — a debootstrap'd minimal Debian with no dotnet — with the
 # engine's socket mounted, against a small Compose project this script starts and removes (label
 # org.backtrack.test=true, name bt-single-<random>). Checks 'backtrack --version' and 'backtrack status'.
+# Then runs ./demo.sh on this machine with the single file (BACKTRACK_BIN) and .NET hidden: a mount
+# namespace of its own with an empty tmpfs over /usr/share/dotnet (so /usr/bin/dotnet leads nowhere).
 #
 #   scripts/check-single-file.sh [FILE]        FILE: default dist/backtrack-linux-x64
 #
@@ -54,4 +56,16 @@ status=$(run 'backtrack status -o json')
 services=$(printf '%s' "$status" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["services"]))')
 echo "[single-file] status: $services services"
 [ "$services" = 2 ] || { echo "[single-file] status saw $services services: $status" >&2; exit 1; }
-echo "[single-file] ok: the single file runs --version and status without .NET"
+
+demo_log=$(mktemp)
+# shellcheck disable=SC2016 # expanded by the inner shell
+if ! unshare -m env -u DOTNET_ROOT BACKTRACK_BIN="$file" bash -c '
+  mount -t tmpfs tmpfs /usr/share/dotnet
+  if command -v dotnet >/dev/null; then echo "dotnet is still reachable" >&2; exit 1; fi
+  ./demo.sh' >"$demo_log" 2>&1; then
+  tail -n 30 "$demo_log" >&2; echo "[single-file] the demo failed without .NET (log above)" >&2; exit 1
+fi
+grep -q 'rolled back\|Rolled back\|restored' "$demo_log" || { tail -n 30 "$demo_log" >&2; echo "[single-file] the demo did not roll back" >&2; exit 1; }
+echo "[single-file] demo: $(grep -c '^\$ backtrack' "$demo_log") backtrack commands ran without .NET"
+rm -f "$demo_log"
+echo "[single-file] ok: the single file runs --version, status and the demo without .NET"

@@ -111,6 +111,7 @@ build_proxy_image() {
 
 # The stamp holds the commit the build was made from ('backtrack --version' names it): a new commit rebuilds too.
 build_tool() {
+  [ -n "${BACKTRACK_BIN:-}" ] && { log "using $BACKTRACK_BIN (BACKTRACK_BIN), no build"; return 0; }
   local stamp=.build/stamp sources commit
   commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
   sources=$(find src Directory.*.props -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$stamp" 2>/dev/null | head -n 1 || true)
