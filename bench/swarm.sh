@@ -95,6 +95,9 @@ YAML
 log "stack $project, N=$N, engine $(engine_version)"
 rows=""
 for replicas in $REPLICAS; do
+  # A stack of its own for each replica count: changing replicas and image in one deploy of a service that
+  # was just rolled back and forward again can leave swarm's update waiting (seen: 2 tasks of v1 never came).
+  bench_cleanup_more
   deploy "$replicas" v1
   wait_runs "$replicas" v1
   v1=$(bt record --note v1 | sed -n 's/^recorded release \([0-9]*\).*/\1/p')
