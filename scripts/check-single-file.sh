@@ -20,7 +20,8 @@ docker image inspect "$image" >/dev/null 2>&1 || { echo "[single-file] $image is
 
 project=bt-single-$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 dir=$(mktemp -d)
-cleanup() { docker compose -p "$project" -f "$dir/compose.yaml" down -v -t 1 >/dev/null 2>&1 || true; rm -rf "$dir"; }
+demo_log=$(mktemp)
+cleanup() { docker compose -p "$project" -f "$dir/compose.yaml" down -v -t 1 >/dev/null 2>&1 || true; rm -rf "$dir" "$demo_log"; }
 trap cleanup EXIT
 
 cat >"$dir/compose.yaml" <<YAML
@@ -57,7 +58,6 @@ services=$(printf '%s' "$status" | python3 -c 'import json,sys; print(len(json.l
 echo "[single-file] status: $services services"
 [ "$services" = 2 ] || { echo "[single-file] status saw $services services: $status" >&2; exit 1; }
 
-demo_log=$(mktemp)
 # shellcheck disable=SC2016 # expanded by the inner shell
 if ! unshare -m env -u DOTNET_ROOT BACKTRACK_BIN="$file" bash -c '
   mount -t tmpfs tmpfs /usr/share/dotnet
@@ -67,5 +67,4 @@ if ! unshare -m env -u DOTNET_ROOT BACKTRACK_BIN="$file" bash -c '
 fi
 grep -q 'rolled back\|Rolled back\|restored' "$demo_log" || { tail -n 30 "$demo_log" >&2; echo "[single-file] the demo did not roll back" >&2; exit 1; }
 echo "[single-file] demo: $(grep -c '^\$ backtrack' "$demo_log") backtrack commands ran without .NET"
-rm -f "$demo_log"
 echo "[single-file] ok: the single file runs --version, status and the demo without .NET"

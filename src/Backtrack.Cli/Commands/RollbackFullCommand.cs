@@ -30,7 +30,7 @@ public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSetting
             throw new BacktrackException("give --to SNAPSHOT|TIME or --from DESTINATION[/ID], not both");
         }
 
-        var to = settings.To ?? settings.From ?? throw new BacktrackException("--to SNAPSHOT|TIME is required; 'backtrack snapshot list' lists them");
+        var to = settings.To ?? settings.From ?? throw new BacktrackException("--to SNAPSHOT|TIME or --from DESTINATION[/ID] is required; 'backtrack snapshot list' lists the snapshots here");
         using var session = await environment.Operations.BeginAsync(FullRollbackPlanner.Command, settings.DryRun, ct).ConfigureAwait(false);
         if (settings.From is { } from)
         {

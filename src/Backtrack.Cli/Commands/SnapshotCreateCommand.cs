@@ -4,6 +4,7 @@ using Backtrack.Cli.Views;
 using Backtrack.Configuration;
 using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
+using Backtrack.Operations;
 using Backtrack.Planning;
 using Backtrack.Snapshots;
 using Backtrack.Snapshots.Offsite;
@@ -28,19 +29,29 @@ public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSet
 
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotCreateSettings settings, CancellationToken ct)
     {
-        using var session = await environment.Operations.BeginOnAnyBackendAsync("snapshot create", dryRun: false, ct).ConfigureAwait(false);
-        var id = Plan.NewId(environment.Clock);
-        var swarm = environment.Config.Backend is Backend.Swarm;
-        var step = settings.Only switch
+        // The lock is the snapshot's only: an offsite copy afterwards (snapshots.copyTo) changes no environment.
+        OperationOutcome outcome;
+        var session = await environment.Operations.BeginOnAnyBackendAsync("snapshot create", dryRun: false, ct).ConfigureAwait(false);
+        try
         {
-            "config" when swarm => throw new BacktrackException(
-                "snapshot create --only config is not supported on a swarm environment yet (the stack file and the services' specs are not taken); 'backtrack record' keeps the specs"),
-            null when swarm => new CreateSnapshotStep(0, id, SnapshotParts.Volumes | SnapshotParts.Databases, null, settings.Note),
-            null or "volumes" or "config" => new CreateSnapshotStep(0, id, Parts(settings.Only), null, settings.Note),
-            _ => new CreateSnapshotStep(0, id, SnapshotParts.Databases, SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), settings.Note),
-        };
-        var outcome = await session.RunAsync(new Plan(id, "snapshot", step.Describe(), [step]), [], ct,
-            new Dictionary<Type, object> { [typeof(IProgress<TransferProgress>)] = new TransferProgressView() }).ConfigureAwait(false);
+            var id = Plan.NewId(environment.Clock);
+            var swarm = environment.Config.Backend is Backend.Swarm;
+            var step = settings.Only switch
+            {
+                "config" when swarm => throw new BacktrackException(
+                    "snapshot create --only config is not supported on a swarm environment yet (the stack file and the services' specs are not taken); 'backtrack record' keeps the specs"),
+                null when swarm => new CreateSnapshotStep(0, id, SnapshotParts.Volumes | SnapshotParts.Databases, null, settings.Note),
+                null or "volumes" or "config" => new CreateSnapshotStep(0, id, Parts(settings.Only), null, settings.Note),
+                _ => new CreateSnapshotStep(0, id, SnapshotParts.Databases, SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), settings.Note),
+            };
+            outcome = await session.RunAsync(new Plan(id, "snapshot", step.Describe(), [step]), [], ct,
+                new Dictionary<Type, object> { [typeof(IProgress<TransferProgress>)] = new TransferProgressView() }).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Dispose();
+        }
+
         if (outcome.Outputs.OfType<SnapshotManifest>().FirstOrDefault() is not { } manifest)
         {
             await PlanRunner.RenderAsync(outcome, settings.Json).ConfigureAwait(false);

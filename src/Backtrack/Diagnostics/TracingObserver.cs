@@ -10,17 +10,17 @@ namespace Backtrack.Diagnostics;
 /// record before a rollback from the one after it), and the total time the
 /// wrapped observer (the journal) took across the operation, which every step waits for.
 /// </summary>
-public sealed class TracingObserver(IExecutionObserver inner, string innerName) : IExecutionObserver
+public sealed class TracingObserver(IExecutionObserver journal) : IExecutionObserver
 {
     private readonly ConcurrentDictionary<int, long> started = new();
     private long innerTicks;
 
     public Task OperationStartedAsync(string operationId, Plan plan, CancellationToken ct) =>
-        TimedAsync(() => inner.OperationStartedAsync(operationId, plan, ct));
+        TimedAsync(() => journal.OperationStartedAsync(operationId, plan, ct));
 
     public async Task StepStartedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, CancellationToken ct)
     {
-        await TimedAsync(() => inner.StepStartedAsync(operationId, sequence, step, phase, ct)).ConfigureAwait(false);
+        await TimedAsync(() => journal.StepStartedAsync(operationId, sequence, step, phase, ct)).ConfigureAwait(false);
         started[sequence] = Stopwatch.GetTimestamp();
     }
 
@@ -32,13 +32,13 @@ public sealed class TracingObserver(IExecutionObserver inner, string innerName) 
             TimingTrace.Write($"step {sequence} {undo}{step.Kind} {step.Lane}", Stopwatch.GetElapsedTime(at));
         }
 
-        await TimedAsync(() => inner.StepEndedAsync(operationId, sequence, step, phase, error, ct)).ConfigureAwait(false);
+        await TimedAsync(() => journal.StepEndedAsync(operationId, sequence, step, phase, error, ct)).ConfigureAwait(false);
     }
 
     public async Task OperationEndedAsync(string operationId, ExecutionResult result, CancellationToken ct)
     {
-        await TimedAsync(() => inner.OperationEndedAsync(operationId, result, ct)).ConfigureAwait(false);
-        TimingTrace.Write(innerName, Stopwatch.GetElapsedTime(0, Interlocked.Read(ref innerTicks)));
+        await TimedAsync(() => journal.OperationEndedAsync(operationId, result, ct)).ConfigureAwait(false);
+        TimingTrace.Write("journal", Stopwatch.GetElapsedTime(0, Interlocked.Read(ref innerTicks)));
     }
 
     private async Task TimedAsync(Func<Task> call)

@@ -102,7 +102,8 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
             var deployed = EnvironmentLock.IsHeld(kit.Env.StateDirectory)
                 ? []
                 : await DeployedMeanwhile.FindAsync(kit, restored, CancellationToken.None).ConfigureAwait(false);
-            return deployed.Count == 0 ? null : await OpenWindowAsync(deployed, restored, " (deployed while the rollback ran)").ConfigureAwait(false);
+            // Asked again after looking: a waiting 'backtrack deploy' may have taken the lock meanwhile.
+            return deployed.Count == 0 || EnvironmentLock.IsHeld(kit.Env.StateDirectory) ? null : await OpenWindowAsync(deployed, restored, " (deployed while the rollback ran)").ConfigureAwait(false);
         }
         catch (BacktrackException e)
         {

@@ -49,7 +49,7 @@ public sealed class OperationSession : IDisposable
         var context = new StepContext(plan.Id, service.Clock, stepServices);
         var journal = new Journal(database, service.Clock, command ?? Command);
         using var notifier = NotifyingObserver.FromConfig(service.Config, journal, service.Warnings);
-        IExecutionObserver[] all = [TimingTrace.Enabled ? new TracingObserver(journal, "journal") : journal, .. observers, notifier];
+        IExecutionObserver[] all = [TimingTrace.Enabled ? new TracingObserver(journal) : journal, .. observers, notifier];
         var result = await new PlanExecutor(all).ExecuteAsync(plan, context, ct).ConfigureAwait(false);
         if (result.Outcome == ExecutionOutcome.Succeeded && Repairing.Count > 0)
         {

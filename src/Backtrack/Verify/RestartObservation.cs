@@ -37,13 +37,14 @@ internal sealed class RestartObservation(IContainerEngine engine, StackInspector
         })).ConfigureAwait(false);
     }
 
-    /// <summary>After the same wait, a swarm service's restarts: its tasks that failed since the log window began.</summary>
+    /// <summary>After the same wait, a swarm service's restarts: its tasks that failed since the watch began, as deaths count on Compose.</summary>
     public async Task<IReadOnlyList<VerifyCheck>> TasksAsync(
-        EnvironmentConfig env, IReadOnlyList<(string Subject, ContainerDetails Container)> containers, DateTimeOffset since, TimeSpan window, RestartWatch watch, CancellationToken ct)
+        EnvironmentConfig env, IReadOnlyList<(string Subject, ContainerDetails Container)> containers, RestartWatch watch, CancellationToken ct)
     {
         await WaitRestartWindowAsync(containers, env.Verify.RestartWindow, watch, ct).ConfigureAwait(false);
         var services = await stack.ServicesAsync(env, ct).ConfigureAwait(false);
-        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, since, Verifier.Duration(window))).ToList();
+        var span = Verifier.Duration(clock.GetUtcNow() - watch.Since);
+        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, watch.Since, span)).ToList();
     }
 
     private async Task WaitRestartWindowAsync(IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
 
         var watched = containers.Select(c => (Subject(c.Service, c.Container), c.Container)).ToList();
         var restarts = env.Backend is Backend.Swarm
-            ? restartObservation.TasksAsync(env, watched, at - window, window, watch, ct)
+            ? restartObservation.TasksAsync(env, watched, watch, ct)
             : restartObservation.ContainersAsync(watched, env.Verify.RestartWindow, watch, ct);
         var running = services.Select(s => s.Container is { } c
             ? new VerifyCheck("running", Subject(s.Service, c), c.State.Running, c.State.Running ? $"running ({c.Name})" : $"{c.State.Status} (exit code {c.State.ExitCode})")

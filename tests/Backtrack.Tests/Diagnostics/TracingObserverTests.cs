@@ -18,7 +18,7 @@ public sealed class TracingObserverTests : IDisposable
         var plan = new Plan("20261201-000000-0000", "test", "test plan",
             [new DrainStep(0, "web", "shop-web-1", TimeSpan.Zero), new DrainStep(1, "api", "shop-api-1", TimeSpan.Zero)]);
 
-        var result = await new PlanExecutor([new TracingObserver(journal, "journal")])
+        var result = await new PlanExecutor([new TracingObserver(journal)])
             .ExecuteAsync(plan, new StepContext(plan.Id, TimeProvider.System, new Dictionary<Type, object>()), CancellationToken.None);
 
         Assert.Equal(ExecutionOutcome.Succeeded, result.Outcome);
@@ -31,7 +31,7 @@ public sealed class TracingObserverTests : IDisposable
     {
         var plan = new Plan("20261201-000000-0001", "test", "test plan", [new DrainStep(0, "web", "shop-web-1", TimeSpan.Zero)]);
 
-        await new PlanExecutor([new TracingObserver(journal, "journal")])
+        await new PlanExecutor([new TracingObserver(journal)])
             .ExecuteAsync(plan, new StepContext(plan.Id, TimeProvider.System, new Dictionary<Type, object>()), CancellationToken.None);
 
         Assert.Equal(["op start", "step start", "step end", "op end"], journal.Calls);

@@ -14,7 +14,7 @@ public static class OffsiteSnapshots
         {
             return await new SnapshotCopier(new SnapshotStore(env.Snapshots.Directory), progress).CopyAsync(manifest, folder, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or Renci.SshNet.Common.SshException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Renci.SshNet.Common.SshException)
         {
             throw new BacktrackException($"copying snapshot {manifest.Id} to {location} failed: {e.Message}");
         }
@@ -42,7 +42,7 @@ public static class OffsiteSnapshots
             await using var parent = await SftpConnector.OpenAsync(location.Parent, Keys(env), ct).ConfigureAwait(false);
             return (await fetcher.FetchAsync(parent, location.Name, wanted, location.Parent.ToString(), ct).ConfigureAwait(false)).Id;
         }
-        catch (Exception e) when (e is IOException or Renci.SshNet.Common.SshException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Renci.SshNet.Common.SshException)
         {
             throw new BacktrackException($"fetching a snapshot from {location} failed: {e.Message}");
         }

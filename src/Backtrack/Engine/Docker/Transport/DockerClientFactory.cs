@@ -17,7 +17,7 @@ internal static class DockerClientFactory
         {
             case "ssh":
                 return builder.WithTransportOptions(SshHandlerFactory.Instance, SshTarget.FromUrl(endpoint)).Build();
-            case "tcp" or "https" when EngineTls.FromEnvironment() is { } tls:
+            case "tcp" or "https" when EngineTls.FromEnvironment(endpoint) is { } tls:
                 return builder.WithAuthProvider(tls).WithTransportOptions(new LegacyHttpTransportOptions()).Build();
             default:
                 return builder.Build();

@@ -9,20 +9,20 @@ namespace Backtrack.Engine.Docker.Transport;
 /// TLS to a <c>tcp://</c> engine as the docker CLI sets it up: <c>DOCKER_TLS_VERIFY</c> (or <c>DOCKER_TLS</c>, which
 /// does not check the engine's certificate) turns it on; <c>DOCKER_CERT_PATH</c> (default ~/.docker) holds
 /// <c>ca.pem</c>, the authority the engine's certificate must chain to, and the client's <c>cert.pem</c>/<c>key.pem</c>.
-/// Without those variables, the current docker context's TLS files (<see cref="ContextTls"/>).
+/// Without those variables, the current docker context's TLS files when the engine is that context's (<see cref="ContextTls"/>).
 /// </summary>
 internal sealed class EngineTls(X509Certificate2? clientCertificate, X509Certificate2? authority, bool verify) : IAuthProvider
 {
     public bool TlsEnabled => true;
 
-    public static EngineTls? FromEnvironment()
+    public static EngineTls? FromEnvironment(Uri endpoint)
     {
         var verify = Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } v && v != "0";
         var tls = Environment.GetEnvironmentVariable("DOCKER_TLS") is { Length: > 0 } t && t != "0";
         if (!verify && !tls)
         {
             // Without the variables, the current context's own TLS files, verified as the CLI does.
-            return ContextTls.Directory() is { } context ? Load(context, verify: true) : null;
+            return ContextTls.Directory(endpoint) is { } context ? Load(context, verify: true) : null;
         }
 
         var directory = Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } path
