@@ -61,7 +61,10 @@ public sealed class NotifyingObserver(string environment, IReadOnlyList<INotific
         {
             Incident = plan?.Incident, Result = result, Verification = verification, VerificationFailed = verificationFailed,
         };
-        return Task.WhenAll(channels.Where(c => c.Wants(notice)).Select(c => DeliverAsync(c, notice, started.GetValueOrDefault(c, Task.CompletedTask))));
+        // The start notices too, each bounded by its own timeout: an operation ends with every delivery it began
+        // settled (a start notice given up by its end notice's deadline still writes its warning and journal row).
+        var ended = channels.Where(c => c.Wants(notice)).Select(c => DeliverAsync(c, notice, started.GetValueOrDefault(c, Task.CompletedTask)));
+        return Task.WhenAll(ended.Concat(started.Values));
     }
 
     public void Dispose() => http?.Dispose();
