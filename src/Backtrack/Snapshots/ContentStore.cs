@@ -166,5 +166,5 @@ public sealed class ContentStore(string directory)
 
     /// <summary>A listing names its content by hash; anything else (a crafted '../') never becomes a path.</summary>
     private static string RequireHash(string sha256) =>
-        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256 : throw new BacktrackException($"'{sha256}' is not a sha256 content name; the listing is damaged");
+        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256 : throw new SnapshotDamagedException($"'{sha256}' is not a sha256 content name; the listing is damaged");
 }

@@ -82,7 +82,7 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
         metered.FinishHash();
         if (sha256 != file.Sha256)
         {
-            throw new BacktrackException($"the copy at {where} is damaged: the sha256 of {file.Path} differs from its name; copy the snapshot there again");
+            throw new SnapshotDamagedException($"the copy at {where} is damaged: the sha256 of {file.Path} differs from its name; copy the snapshot there again");
         }
     }
 

@@ -35,13 +35,24 @@ public sealed class SnapshotFetcherTests : IDisposable
     {
         var sha256 = await WriteCopyAsync(content: "alphA", claimed: "alpha");
 
-        var error = await Assert.ThrowsAnyAsync<BacktrackException>(FetchAsync);
+        var error = await Assert.ThrowsAsync<SnapshotDamagedException>(FetchAsync);
 
         Assert.Contains("damaged", error.Message);
         Assert.False(File.Exists(Store.Content.PathOf(sha256)));
         Assert.Empty(Store.Content.Hashes());
         Assert.False(Directory.Exists(Store.PathOf(Id)));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Store.Directory), p => Path.GetFileName(p) != ContentStore.FolderName);
+    }
+
+    [Fact]
+    public async Task Given_a_copy_without_its_manifest_checksum_when_fetched_then_it_is_refused_as_damaged()
+    {
+        await WriteCopyAsync(content: "alpha");
+        File.Delete(Path.Combine(Remote, Id, SnapshotStore.ManifestChecksumFile));
+
+        var error = await Assert.ThrowsAsync<SnapshotDamagedException>(FetchAsync);
+
+        Assert.Contains("incomplete", error.Message);
     }
 
     private async Task<SnapshotManifest> FetchAsync()
