@@ -1,7 +1,10 @@
-namespace Backtrack.Drift;
+namespace Backtrack.Engine;
 
-/// <summary>An image reference taken apart: repository (Docker Hub's implicit prefixes removed), tag and digest, each as written.</summary>
-public sealed record ImageReference(string Repository, string? Tag, string? Digest)
+/// <summary>
+/// An image reference taken apart: its name (the repository as written, registry and port included), tag
+/// and digest. The one place a reference is split, for drift, swarm rollback targets and image clean-up.
+/// </summary>
+public sealed record ImageReference(string Name, string? Tag, string? Digest)
 {
     public static ImageReference Parse(string reference)
     {
@@ -11,8 +14,18 @@ public sealed record ImageReference(string Repository, string? Tag, string? Dige
         var slash = name.LastIndexOf('/');
         var colon = name.LastIndexOf(':');
         return colon > slash
-            ? new ImageReference(Canonical(name[..colon]), name[(colon + 1)..], digest)
-            : new ImageReference(Canonical(name), null, digest);
+            ? new ImageReference(name[..colon], name[(colon + 1)..], digest)
+            : new ImageReference(name, null, digest);
+    }
+
+    /// <summary>The name without Docker Hub's implicit prefixes: docker.io/library/redis and redis are one repository.</summary>
+    public string Repository
+    {
+        get
+        {
+            var name = Name.StartsWith("docker.io/", StringComparison.Ordinal) ? Name["docker.io/".Length..] : Name;
+            return name.StartsWith("library/", StringComparison.Ordinal) ? name["library/".Length..] : name;
+        }
     }
 
     /// <summary>
@@ -22,11 +35,4 @@ public sealed record ImageReference(string Repository, string? Tag, string? Dige
     public bool SameImageAs(ImageReference other) =>
         Repository == other.Repository
         && (Digest is not null && other.Digest is not null ? Digest == other.Digest : (Tag ?? "latest") == (other.Tag ?? "latest"));
-
-    /// <summary>docker.io/library/redis and redis are one repository.</summary>
-    private static string Canonical(string repository)
-    {
-        var name = repository.StartsWith("docker.io/", StringComparison.Ordinal) ? repository["docker.io/".Length..] : repository;
-        return name.StartsWith("library/", StringComparison.Ordinal) ? name["library/".Length..] : name;
-    }
 }
