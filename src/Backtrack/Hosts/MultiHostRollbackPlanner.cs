@@ -22,7 +22,11 @@ public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore release
             var planner = new RollbackPlanner(host.Engine, host.Inspector, releases, clock, host.Name);
             return (Host: host, Plan: await planner.PlanAsync(host.Config, hostRequest, ct).ConfigureAwait(false));
         })).ConfigureAwait(false);
-        await RequireImagesAsync(perHost, ct).ConfigureAwait(false);
+
+        // Refused before anything changes when a host lacks an image its plan needs: no host pulls while another has swapped.
+        var images = perHost.SelectMany(p => p.Plan.Steps.OfType<EnsureImageStep>().Select(s => s.Image).Distinct()
+            .Select(image => new HostImageCheck(p.Host.Name, p.Host.Engine, image))).ToList();
+        await HostImageCheck.RequireAllAsync(images, ct).ConfigureAwait(false);
 
         var summary = string.Join("; ", perHost.Select(p => $"{p.Host.Name}: {p.Plan.Summary}"));
         var steps = perHost.SelectMany(p => p.Plan.Steps
@@ -38,21 +42,5 @@ public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore release
         steps.Insert(0, new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
         steps.Add(new RecordReleaseStep(steps.Max(s => s.Wave) + 1, "rollback", $"after rollback to {request.Target}"));
         return new Plan(planId, "rollback", summary, steps);
-    }
-
-    /// <summary>Refuses, before anything changes, when a host lacks an image its plan needs: no host pulls while another has swapped.</summary>
-    private static async Task RequireImagesAsync(IEnumerable<(HostEnvironment Host, Plan Plan)> perHost, CancellationToken ct)
-    {
-        foreach (var (host, plan) in perHost)
-        {
-            foreach (var image in plan.Steps.OfType<EnsureImageStep>().Select(s => s.Image).Distinct())
-            {
-                if (await host.Engine.InspectImageAsync(image, ct).ConfigureAwait(false) is null)
-                {
-                    throw new BacktrackException(
-                        $"host {host.Name} has no image {image}; load it there (docker pull, or docker save | ssh HOST docker load) and roll back again; nothing was changed");
-                }
-            }
-        }
     }
 }
