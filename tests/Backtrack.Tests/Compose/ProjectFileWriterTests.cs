@@ -2,19 +2,15 @@ using Backtrack.Compose;
 
 namespace Backtrack.Tests.Compose;
 
-public sealed class ProjectFileWriterTests : IDisposable
+public sealed class ProjectFileWriterTests : TemporaryFolder
 {
-    private readonly string root = Directory.CreateTempSubdirectory("backtrack-writer-").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     [Fact]
     public async Task Given_an_existing_file_when_written_or_copied_over_then_its_mode_is_kept_and_no_temporary_file_stays()
     {
-        var target = Path.Combine(root, ".env");
+        var target = Path.Combine(Root, ".env");
         await File.WriteAllTextAsync(target, "A=1\n");
         File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
-        var source = Path.Combine(root, "saved.env");
+        var source = Path.Combine(Root, "saved.env");
         await File.WriteAllTextAsync(source, "A=3\n");
 
         await ProjectFileWriter.WriteAsync(target, "A=2\n", CancellationToken.None);
@@ -23,13 +19,13 @@ public sealed class ProjectFileWriterTests : IDisposable
 
         Assert.Equal("A=3\n", await File.ReadAllTextAsync(target));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(target));
-        Assert.Equal(2, Directory.GetFiles(root).Length);
+        Assert.Equal(2, Directory.GetFiles(Root).Length);
     }
 
     [Fact]
     public async Task Given_no_file_when_written_then_it_is_created_0600()
     {
-        var target = Path.Combine(root, "new.env");
+        var target = Path.Combine(Root, "new.env");
 
         await ProjectFileWriter.WriteAsync(target, "SECRET=x\n", CancellationToken.None);
 

@@ -5,10 +5,10 @@ using Backtrack.Guard;
 using Backtrack.Notify;
 using Backtrack.Releases;
 using Backtrack.Rollback;
-using Backtrack.State;
 using Backtrack.Status;
 using Backtrack.Tests.Notify;
 using Backtrack.Tests.Rollback.Backends;
+using Backtrack.Tests.State;
 
 namespace Backtrack.Tests.Guard;
 
@@ -16,17 +16,12 @@ namespace Backtrack.Tests.Guard;
 /// Guard's own automatic rollback pages under its watch window's incident: PagerDuty's trigger (start) and
 /// resolve (end) carry one dedup key per window, whatever the operation's ID.
 /// </summary>
-public sealed class GuardIncidentKeyTests : IDisposable
+public sealed class GuardIncidentKeyTests : TemporaryStateDatabase
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("backtrack-guard-key-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
     [Fact]
     public async Task Given_two_windows_failing_when_each_automatic_rollback_starts_and_ends_then_trigger_and_resolve_share_the_windows_key()
     {
-        using var database = await StateDatabase.OpenAsync(directory, CancellationToken.None);
-        var releases = new ReleaseStore(database);
+        var releases = new ReleaseStore(Database);
         var backend = new ComposePlannerBackend();
         var baseline = await releases.AddAsync(
             new Release(0, DateTimeOffset.UnixEpoch, "record", null, null, null, [backend.Row("api", "shop/api:v1")]), CancellationToken.None);

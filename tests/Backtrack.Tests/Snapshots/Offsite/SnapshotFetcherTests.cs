@@ -8,16 +8,13 @@ using Backtrack.Volumes.Files;
 namespace Backtrack.Tests.Snapshots.Offsite;
 
 /// <summary>A copy in a local directory (the same code path as sftp's but for the transport) fetched into a store.</summary>
-public sealed class SnapshotFetcherTests : IDisposable
+public sealed class SnapshotFetcherTests : TemporaryFolder
 {
     private const string Id = "20261202T000000Z-abcd";
-    private readonly string root = Directory.CreateTempSubdirectory("backtrack-fetch-").FullName;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    private string Remote => Path.Combine(Root, "remote");
 
-    private string Remote => Path.Combine(root, "remote");
-
-    private SnapshotStore Store => new(Path.Combine(root, "store"));
+    private SnapshotStore Store => new(Path.Combine(Root, "store"));
 
     [Fact]
     public async Task Given_an_intact_copy_when_fetched_then_its_shared_content_is_stored_under_its_sha256_and_it_verifies()
