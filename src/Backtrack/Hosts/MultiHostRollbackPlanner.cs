@@ -8,7 +8,8 @@ namespace Backtrack.Hosts;
 /// <summary>
 /// Plans a rollback on every host of the environment as ONE plan: each host's plan (the quick rollback's,
 /// against its own engine and its part of the release history) becomes lanes of its own, so the hosts swap
-/// in parallel and a failure on one undoes what ran on all. Every host must hold the target images first.
+/// in parallel and a failure on one undoes what ran on all. Every host must hold the target images first; the
+/// checklist runs on every host at the end (<see cref="VerifyHostsStep"/>).
 /// </summary>
 public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore releases, TimeProvider clock)
 {
@@ -38,9 +39,15 @@ public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore release
             return new Plan(planId, "rollback", summary, []);
         }
 
-        // One release for all hosts before and after, as 'record' makes.
+        // One release for all hosts before and after, as 'record' makes; the checklist on every host beside the last.
+        var closing = steps.Max(s => s.Wave) + 1;
         steps.Insert(0, new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
-        steps.Add(new RecordReleaseStep(steps.Max(s => s.Wave) + 1, "rollback", $"after rollback to {request.Target}"));
+        steps.Add(new RecordReleaseStep(closing, "rollback", $"after rollback to {request.Target}"));
+        if (request.Verify)
+        {
+            steps.Add(new VerifyHostsStep(closing, hosts.All.Select(h => h.Target).ToList(), RollbackPlanner.VerifyWindow));
+        }
+
         return new Plan(planId, "rollback", summary, steps);
     }
 }
