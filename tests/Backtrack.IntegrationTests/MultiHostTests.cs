@@ -4,7 +4,7 @@ namespace Backtrack.IntegrationTests;
 
 /// <summary>
 /// One environment on two hosts (<see cref="MultiHostStack"/>: two ssh:// engines, two Compose projects):
-/// status over both, a rollback on both in one plan, a failed gate on one host undone on both. The refusal
+/// status over both, a rollback on both in one plan with the checklist on both, a failed gate on one host undone on both. The refusal
 /// of a host without the target image is <see cref="MultiHostRefusalTests"/>, in parallel.
 /// </summary>
 public sealed class MultiHostTests : IAsyncLifetime
@@ -33,6 +33,10 @@ public sealed class MultiHostTests : IAsyncLifetime
 
         var good = await stack.BacktrackAsync("rollback", "service", "web", "--to", "v3", "--yes");
         Assert.True(good.ExitCode == 0, good.ToString());
+        // The checklist ran on both hosts, one result: its subjects name the host.
+        Assert.Contains("verification passed", good.Stdout);
+        Assert.Matches(@"(?m)^\s*running\s+.*a/web\s+.*pass", good.Stdout);
+        Assert.Matches(@"(?m)^\s*running\s+.*b/web\s+.*pass", good.Stdout);
         var v3 = await stack.A.ImageIdAsync("backtrack-demo/web:v3");
         Assert.Equal(v3, (await stack.A.InspectAsync("web")).Image);
         Assert.Equal(v3, (await stack.B.InspectAsync("web")).Image);

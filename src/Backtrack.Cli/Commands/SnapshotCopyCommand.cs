@@ -26,11 +26,13 @@ public sealed class SnapshotCopyCommand : EnvironmentCommand<SnapshotCopySetting
             ?? throw new BacktrackException("--to DESTINATION is required (a directory or sftp://host/path), or set snapshots.copyTo");
         var manifest = await new SnapshotStore(environment.Config.Snapshots.Directory).LoadAsync(settings.Id, ct).ConfigureAwait(false);
         CopyResult result;
+
+        // A snapshot or copy that does not check out is a failed copy (1); anything else is bad input or unreachable (2).
         try
         {
             result = await OffsiteSnapshots.CopyAsync(environment.Config, manifest, destination, new TransferProgressView(), ct).ConfigureAwait(false);
         }
-        catch (BacktrackException e) when (IsDamage(e))
+        catch (SnapshotDamagedException e)
         {
             await Console.Error.WriteLineAsync($"backtrack: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;
@@ -39,10 +41,6 @@ public sealed class SnapshotCopyCommand : EnvironmentCommand<SnapshotCopySetting
         Render(result, OffsiteLocation.Parse(destination, Environment.CurrentDirectory).ToString(), settings.Json);
         return ExitCodes.Ok;
     }
-
-    /// <summary>A snapshot or copy that does not check out is a failed copy (1); anything else is bad input or unreachable (2).</summary>
-    internal static bool IsDamage(BacktrackException e) =>
-        e.Message.Contains("damaged", StringComparison.Ordinal) || e.Message.Contains("incomplete", StringComparison.Ordinal);
 
     internal static void Render(CopyResult result, string where, bool json)
     {

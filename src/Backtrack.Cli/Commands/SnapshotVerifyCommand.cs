@@ -31,8 +31,7 @@ public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySet
             checks = await new SnapshotVerifier(environment.Containers)
                 .VerifyAsync(environment.Config, store, manifest, SnapshotScope.Databases, settings.Deep, new TransferProgressView(), ct).ConfigureAwait(false);
         }
-        catch (BacktrackException e) when (e.Message.Contains("damaged", StringComparison.Ordinal) || e.Message.Contains("row counts", StringComparison.Ordinal)
-            || e.Message.Contains("incomplete", StringComparison.Ordinal))
+        catch (SnapshotDamagedException e)
         {
             await Console.Error.WriteLineAsync($"backtrack: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;

@@ -1,3 +1,5 @@
+using Backtrack.Engine;
+
 namespace Backtrack.Drift;
 
 /// <summary>

@@ -3,6 +3,9 @@ using Backtrack.Engine;
 using Backtrack.Engine.Docker;
 using Backtrack.Health;
 using Backtrack.Status;
+using Backtrack.Swarm;
+using Backtrack.Targets;
+using Backtrack.Verify;
 
 namespace Backtrack.Hosts;
 
@@ -18,6 +21,7 @@ public sealed class HostEnvironment : IDisposable
         Checker = new HealthChecker(Engine, http);
         Gate = new HealthGate(Checker, Engine);
         Status = new StatusService(Inspector, Checker, clock);
+        Verifier = new Verifier(Engine, new ComposeServiceContainers(Inspector, Engine), new StackInspector(Engine), Checker, clock);
     }
 
     public HostTarget Target { get; }
@@ -36,6 +40,9 @@ public sealed class HostEnvironment : IDisposable
     public HealthGate Gate { get; }
 
     public StatusService Status { get; }
+
+    /// <summary>The checklist on this host (a multi-host rollback's <see cref="VerifyHostsStep"/> runs one per host).</summary>
+    public Verifier Verifier { get; }
 
     /// <summary>What a step wrapped for this host reaches instead of the environment's (<see cref="OnHostStep"/>).</summary>
     public IReadOnlyDictionary<Type, object> StepServices => new Dictionary<Type, object>

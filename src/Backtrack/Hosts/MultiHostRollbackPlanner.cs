@@ -8,7 +8,8 @@ namespace Backtrack.Hosts;
 /// <summary>
 /// Plans a rollback on every host of the environment as ONE plan: each host's plan (the quick rollback's,
 /// against its own engine and its part of the release history) becomes lanes of its own, so the hosts swap
-/// in parallel and a failure on one undoes what ran on all. Every host must hold the target images first.
+/// in parallel and a failure on one undoes what ran on all. Every host must hold the target images first; the
+/// checklist runs on every host at the end (<see cref="VerifyHostsStep"/>).
 /// </summary>
 public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore releases, TimeProvider clock)
 {
@@ -22,7 +23,11 @@ public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore release
             var planner = new RollbackPlanner(host.Engine, host.Inspector, releases, clock, host.Name);
             return (Host: host, Plan: await planner.PlanAsync(host.Config, hostRequest, ct).ConfigureAwait(false));
         })).ConfigureAwait(false);
-        await RequireImagesAsync(perHost, ct).ConfigureAwait(false);
+
+        // Refused before anything changes when a host lacks an image its plan needs: no host pulls while another has swapped.
+        var images = perHost.SelectMany(p => p.Plan.Steps.OfType<EnsureImageStep>().Select(s => s.Image).Distinct()
+            .Select(image => new HostImageCheck(p.Host.Name, p.Host.Engine, image))).ToList();
+        await HostImageCheck.RequireAllAsync(images, ct).ConfigureAwait(false);
 
         var summary = string.Join("; ", perHost.Select(p => $"{p.Host.Name}: {p.Plan.Summary}"));
         var steps = perHost.SelectMany(p => p.Plan.Steps
@@ -34,25 +39,15 @@ public sealed class MultiHostRollbackPlanner(HostSet hosts, ReleaseStore release
             return new Plan(planId, "rollback", summary, []);
         }
 
-        // One release for all hosts before and after, as 'record' makes.
+        // One release for all hosts before and after, as 'record' makes; the checklist on every host beside the last.
+        var closing = steps.Max(s => s.Wave) + 1;
         steps.Insert(0, new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
-        steps.Add(new RecordReleaseStep(steps.Max(s => s.Wave) + 1, "rollback", $"after rollback to {request.Target}"));
-        return new Plan(planId, "rollback", summary, steps);
-    }
-
-    /// <summary>Refuses, before anything changes, when a host lacks an image its plan needs: no host pulls while another has swapped.</summary>
-    private static async Task RequireImagesAsync(IEnumerable<(HostEnvironment Host, Plan Plan)> perHost, CancellationToken ct)
-    {
-        foreach (var (host, plan) in perHost)
+        steps.Add(new RecordReleaseStep(closing, "rollback", $"after rollback to {request.Target}"));
+        if (request.Verify)
         {
-            foreach (var image in plan.Steps.OfType<EnsureImageStep>().Select(s => s.Image).Distinct())
-            {
-                if (await host.Engine.InspectImageAsync(image, ct).ConfigureAwait(false) is null)
-                {
-                    throw new BacktrackException(
-                        $"host {host.Name} has no image {image}; load it there (docker pull, or docker save | ssh HOST docker load) and roll back again; nothing was changed");
-                }
-            }
+            steps.Add(new VerifyHostsStep(closing, hosts.All.Select(h => h.Target).ToList(), RollbackPlanner.VerifyWindow));
         }
+
+        return new Plan(planId, "rollback", summary, steps);
     }
 }

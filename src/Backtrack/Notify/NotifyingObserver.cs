@@ -46,7 +46,7 @@ public sealed class NotifyingObserver(string environment, IReadOnlyList<INotific
 
     public Task StepEndedAsync(string operationId, int sequence, PlanStep step, StepPhase phase, Exception? error, CancellationToken ct)
     {
-        if (step is VerifyStep)
+        if (step is IChecklistStep)
         {
             verification = error is null ? "verification passed" : error.Message;
             verificationFailed = error is not null;

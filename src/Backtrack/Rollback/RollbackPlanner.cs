@@ -172,10 +172,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
             return target;
         }
 
-        var slash = currentImage.LastIndexOf('/');
-        var colon = currentImage.LastIndexOf(':');
-        var repository = colon > slash ? currentImage[..colon] : currentImage;
-        return $"{repository}:{target}";
+        return $"{Engine.ImageReference.Parse(currentImage).Name}:{target}";
     }
 
     /// <summary>Digits name a release, however many: a number too large for one is no release, not a tag.</summary>

@@ -1,3 +1,5 @@
+using Backtrack.Compose;
+
 namespace Backtrack.Scenarios;
 
 /// <summary>
@@ -51,7 +53,7 @@ public static class KeptFile
     {
         if (File.Exists(kept))
         {
-            Replace(kept, target);
+            ProjectFileWriter.CopyOver(kept, target);
         }
         else if (File.Exists(AbsentMarker(kept)))
         {
@@ -60,13 +62,4 @@ public static class KeptFile
     }
 
     private static string AbsentMarker(string kept) => kept + ".absent";
-
-    /// <summary>Copies source over target atomically (a temporary file, then a rename), keeping the target's mode.</summary>
-    public static void Replace(string source, string target)
-    {
-        var temporary = target + ".bt-tmp";
-        File.Copy(source, temporary, overwrite: true);
-        File.SetUnixFileMode(temporary, File.Exists(target) ? File.GetUnixFileMode(target) : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, target, overwrite: true);
-    }
 }

@@ -1,3 +1,4 @@
+using Backtrack.Compose;
 using Backtrack.Planning;
 
 namespace Backtrack.Scenarios;
@@ -11,7 +12,7 @@ public sealed record RestoreEnvFileStep(int Wave, string Target, string Source, 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
         await KeptFile.KeepAsync(Target, KeptPath, ct).ConfigureAwait(false);
-        KeptFile.Replace(Source, Target);
+        ProjectFileWriter.CopyOver(Source, Target);
     }
 
     public override string DescribeCompensation() => $"put the replaced {Target} back from {KeptPath}";

@@ -34,13 +34,22 @@ public sealed class ContentStore(string directory)
     /// <summary>Copies a file in, hashing as it streams; content already stored is kept as it is. Returns the sha256 and the bytes read.</summary>
     public async Task<(string Sha256, long Size)> AddAsync(string source, CancellationToken ct)
     {
+        await using var input = new FileStream(source, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, BufferSize = 0, Options = FileOptions.SequentialScan });
+        return await AddAsync(input, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Copies a stream in (a file, or a fetched copy's content), hashing as it streams: what is stored is named by
+    /// the sha256 of the bytes that arrived, never by what a listing claims. Returns the sha256 and the bytes read.
+    /// </summary>
+    public async Task<(string Sha256, long Size)> AddAsync(Stream input, CancellationToken ct)
+    {
         System.IO.Directory.CreateDirectory(Directory, SnapshotStore.DirectoryMode);
         var temporary = Path.Combine(Directory, TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             string sha256;
             long size;
-            await using (var input = new FileStream(source, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, BufferSize = 0, Options = FileOptions.SequentialScan }))
             await using (var output = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, UnixCreateMode = SnapshotStore.FileMode }))
             {
                 (sha256, size) = await CopyHashingAsync(input, output, ct).ConfigureAwait(false);
@@ -157,5 +166,5 @@ public sealed class ContentStore(string directory)
 
     /// <summary>A listing names its content by hash; anything else (a crafted '../') never becomes a path.</summary>
     private static string RequireHash(string sha256) =>
-        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256 : throw new BacktrackException($"'{sha256}' is not a sha256 content name; the listing is damaged");
+        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256 : throw new SnapshotDamagedException($"'{sha256}' is not a sha256 content name; the listing is damaged");
 }

@@ -20,7 +20,7 @@ public static class ContentVerifier
         }
         catch (UnsafeArchiveException e)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {e.Message}");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {e.Message}");
         }
 
         var content = store.Content;
@@ -42,7 +42,7 @@ public static class ContentVerifier
         var snapshots = damaged.SelectMany(h => needing.GetValueOrDefault(h) ?? []).Distinct().Order(StringComparer.Ordinal);
         var named = damaged.Order(StringComparer.Ordinal).Take(3)
             .Select(h => $"{ContentStore.Name(h)} ({string.Join(", ", listing.Entries.Where(e => e.Sha256 == h).Select(e => e.Path).Take(3))})");
-        throw new BacktrackException(
+        throw new SnapshotDamagedException(
             $"snapshot {manifest.Id} is damaged: {damaged.Count} content file(s) of volume {volume.Name} are missing or differ from their sha256: {string.Join(", ", named)}; "
             + $"snapshots needing them: {string.Join(", ", snapshots)}");
     }

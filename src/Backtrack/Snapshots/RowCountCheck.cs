@@ -11,7 +11,7 @@ public static class RowCountCheck
             .ToList();
         if (differences.Count > 0)
         {
-            throw new BacktrackException($"row counts of '{database}' differ from the snapshot's: {string.Join("; ", differences.Take(5))}");
+            throw new SnapshotDamagedException($"row counts of '{database}' differ from the snapshot's: {string.Join("; ", differences.Take(5))}");
         }
     }
 

@@ -108,7 +108,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         {
             if (manifest.Format >= 2)
             {
-                throw new BacktrackException($"snapshot {manifest.Id} is incomplete: {ManifestChecksumFile} is missing");
+                throw new SnapshotDamagedException($"snapshot {manifest.Id} is incomplete: {ManifestChecksumFile} is missing");
             }
 
             return;
@@ -118,7 +118,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         var bytes = await File.ReadAllBytesAsync(Path.Combine(PathOf(manifest.Id), ManifestFile), ct).ConfigureAwait(false);
         if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != expected)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: the sha256 of {ManifestFile} differs from {ManifestChecksumFile}");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: the sha256 of {ManifestFile} differs from {ManifestChecksumFile}");
         }
     }
 
@@ -139,11 +139,11 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         {
             await using var file = File.OpenRead(path);
             return await JsonSerializer.DeserializeAsync<VolumeListing>(file, JsonOptions, ct).ConfigureAwait(false)
-                ?? throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} is empty");
+                ?? throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} is empty");
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read ({e.Message})");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read ({e.Message})");
         }
     }
 

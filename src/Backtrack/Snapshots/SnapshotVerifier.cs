@@ -24,12 +24,12 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
             var length = File.Exists(path) ? new FileInfo(path).Length : -1;
             if (length < 0)
             {
-                throw new BacktrackException($"snapshot {manifest.Id} is incomplete: {artifact.Path} is missing");
+                throw new SnapshotDamagedException($"snapshot {manifest.Id} is incomplete: {artifact.Path} is missing");
             }
 
             if (length != artifact.Size)
             {
-                throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} has {length} bytes, the manifest says {artifact.Size} (truncated?)");
+                throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} has {length} bytes, the manifest says {artifact.Size} (truncated?)");
             }
 
             await using var file = store.OpenArtifact(manifest, artifact);
@@ -39,7 +39,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
             await metered.CopyToAsync(Stream.Null, 1 << 16, ct).ConfigureAwait(false);
             if (metered.FinishHash() != artifact.Sha256)
             {
-                throw new BacktrackException($"snapshot {manifest.Id} is damaged: the sha256 of {artifact.Path} differs from the manifest's");
+                throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: the sha256 of {artifact.Path} differs from the manifest's");
             }
 
             if (volume is not null && files is not null)
@@ -63,7 +63,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or EndOfStreamException)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} is not a readable tar archive ({e.Message})");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} is not a readable tar archive ({e.Message})");
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
             .ToList();
         if (differing.Count > 0)
         {
-            throw new BacktrackException(
+            throw new SnapshotDamagedException(
                 $"snapshot {manifest.Id} is damaged: files of volume {volume.Name} differ from the manifest's: {string.Join(", ", differing.Take(5))}");
         }
     }
@@ -88,7 +88,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
         }
         catch (UnsafeArchiveException e)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {e.Message}");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {e.Message}");
         }
     }
 
@@ -139,7 +139,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
         }
         catch (BacktrackException e)
         {
-            throw new BacktrackException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read by pg_restore: {e.Message}");
+            throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} cannot be read by pg_restore: {e.Message}");
         }
     }
 
@@ -184,7 +184,7 @@ public sealed class SnapshotVerifier(IServiceContainers containers)
             if (result.ExitCode != 0)
             {
                 var detail = (result.Stdout + result.Stderr).Split('\n').LastOrDefault(l => l.Contains("rdb", StringComparison.OrdinalIgnoreCase))?.Trim();
-                throw new BacktrackException($"snapshot {manifest.Id} is damaged: redis-check-rdb rejects {artifact.Path}: {detail}");
+                throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: redis-check-rdb rejects {artifact.Path}: {detail}");
             }
 
             return $"{artifact.Path}: redis-check-rdb OK ({keys} keys in the manifest)";

@@ -7,7 +7,7 @@ namespace Backtrack.Verify;
 /// check is reported (the step fails) but never undoes a swap that passed its health gates.
 /// </summary>
 [StepKind("verify")]
-public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "verify")
+public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "verify"), IChecklistStep
 {
     public override string Describe() =>
         $"check every service running and healthy, no error lines in the last {Window.TotalMinutes:0.#} min, restart counts steady, databases answer, free disk";
@@ -28,6 +28,12 @@ public sealed record VerifyStep(int Wave, TimeSpan Window) : PlanStep(Wave, "ver
         }
 
         var report = await verifier.RunAsync(context.Environment, Window, ct, context.RestartWatch).ConfigureAwait(false);
+        await ConcludeAsync(context, store, report, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The operation's one checklist result: published into its outcome, journaled, and a failed check fails the step.</summary>
+    public static async Task ConcludeAsync(StepContext context, VerificationStore store, VerifyReport report, CancellationToken ct)
+    {
         context.Publish(report);
         await store.SaveAsync(context.OperationId, report, ct).ConfigureAwait(false);
         if (!report.Passed)

@@ -1,4 +1,5 @@
 using Backtrack.Drift;
+using Backtrack.Engine;
 
 namespace Backtrack.Tests.Drift;
 

@@ -12,6 +12,7 @@ public sealed class RollbackPlannerTests
     [InlineData("shop/web:v2", "v1", "shop/web:v1")]
     [InlineData("registry.local:5000/shop/web:v2", "v1", "registry.local:5000/shop/web:v1")]
     [InlineData("shop/web", "v1", "shop/web:v1")]
+    [InlineData("shop/web:v2@sha256:0123456789ab", "v1", "shop/web:v1")]
     [InlineData("shop/web:v2", "other/web:v1", "other/web:v1")]
     [InlineData("shop/web:v2", "sha256:0123456789ab", "sha256:0123456789ab")]
     [InlineData("shop/web:v2", "0123456789abcdef", "0123456789abcdef")]

@@ -51,7 +51,7 @@ public sealed class ContentStoreTests : IDisposable
         Assert.True(await store.MatchesAsync(sha256, 5, CancellationToken.None));
         await File.WriteAllTextAsync(store.PathOf(sha256), "alphA");
         Assert.False(await store.MatchesAsync(sha256, 5, CancellationToken.None));
-        Assert.Throws<BacktrackException>(() => store.PathOf("../../etc/passwd"));
+        Assert.Throws<SnapshotDamagedException>(() => store.PathOf("../../etc/passwd"));
     }
 
     private async Task<string> AddAsync(ContentStore store, string text)

@@ -25,4 +25,7 @@ public interface IOffsiteFolder : IAsyncDisposable
 
     /// <summary>The names of the folders directly inside.</summary>
     Task<IReadOnlyList<string>> FoldersAsync(CancellationToken ct);
+
+    /// <summary>The folder <paramref name="name"/> inside this one, on the same connection (which this folder keeps and closes).</summary>
+    IOffsiteFolder Below(string name);
 }

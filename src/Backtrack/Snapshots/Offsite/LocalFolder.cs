@@ -59,6 +59,8 @@ public sealed class LocalFolder(string root) : IOffsiteFolder
     public Task<IReadOnlyList<string>> FoldersAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>(Directory.Exists(root) ? Directory.EnumerateDirectories(root).Select(d => Path.GetFileName(d)!).ToList() : []);
 
+    public IOffsiteFolder Below(string name) => new LocalFolder(Full(name));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string Full(string path) => Path.Combine(root, path);

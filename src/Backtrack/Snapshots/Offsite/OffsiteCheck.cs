@@ -24,7 +24,7 @@ public static class OffsiteCheck
         await metered.CopyToAsync(Stream.Null, 1 << 16, ct).ConfigureAwait(false);
         if (metered.FinishHash() != file.Sha256)
         {
-            throw new BacktrackException($"the copy is damaged: the sha256 of {path} at the destination differs from the manifest's");
+            throw new SnapshotDamagedException($"the copy is damaged: the sha256 of {path} at the destination differs from the manifest's");
         }
     }
 }

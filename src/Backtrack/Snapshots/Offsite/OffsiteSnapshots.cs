@@ -31,16 +31,15 @@ public static class OffsiteSnapshots
         var fetcher = new SnapshotFetcher(new SnapshotStore(env.Snapshots.Directory), progress);
         try
         {
-            await using (var folder = await SftpConnector.OpenAsync(location, Keys(env), ct).ConfigureAwait(false))
+            // One connection, to the parent: it answers whether the location is one snapshot or a destination of many.
+            await using var parent = await SftpConnector.OpenAsync(location.Parent, Keys(env), ct).ConfigureAwait(false);
+            if (await parent.SizeAsync($"{location.Name}/{SnapshotStore.ManifestFile}", ct).ConfigureAwait(false) is not null)
             {
-                if (await folder.SizeAsync(SnapshotStore.ManifestFile, ct).ConfigureAwait(false) is null)
-                {
-                    return (await fetcher.FetchAsync(folder, null, wanted, location.ToString(), ct).ConfigureAwait(false)).Id;
-                }
+                return (await fetcher.FetchAsync(parent, location.Name, wanted, location.Parent.ToString(), ct).ConfigureAwait(false)).Id;
             }
 
-            await using var parent = await SftpConnector.OpenAsync(location.Parent, Keys(env), ct).ConfigureAwait(false);
-            return (await fetcher.FetchAsync(parent, location.Name, wanted, location.Parent.ToString(), ct).ConfigureAwait(false)).Id;
+            await using var destination = parent.Below(location.Name);
+            return (await fetcher.FetchAsync(destination, null, wanted, location.ToString(), ct).ConfigureAwait(false)).Id;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Renci.SshNet.Common.SshException)
         {

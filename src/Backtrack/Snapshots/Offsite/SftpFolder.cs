@@ -3,8 +3,11 @@ using Renci.SshNet.Common;
 
 namespace Backtrack.Snapshots.Offsite;
 
-/// <summary>A destination directory on an sftp server (SSH.NET's <see cref="SftpClient"/>, connected by <see cref="SftpConnector"/>).</summary>
-public sealed class SftpFolder(SftpClient client, string root) : IOffsiteFolder
+/// <summary>
+/// A destination directory on an sftp server (SSH.NET's <see cref="SftpClient"/>, connected by <see cref="SftpConnector"/>);
+/// the folder that made the connection closes it, a folder <see cref="Below"/> it only borrows it.
+/// </summary>
+public sealed class SftpFolder(SftpClient client, string root, bool ownsConnection = true) : IOffsiteFolder
 {
     // Folders known to exist: a snapshot has thousands of files in a few folders, each check a round trip.
     private readonly HashSet<string> folders = [];
@@ -76,9 +79,15 @@ public sealed class SftpFolder(SftpClient client, string root) : IOffsiteFolder
         return names;
     }
 
+    public IOffsiteFolder Below(string name) => new SftpFolder(client, Full(name), ownsConnection: false);
+
     public ValueTask DisposeAsync()
     {
-        client.Dispose();
+        if (ownsConnection)
+        {
+            client.Dispose();
+        }
+
         folderGate.Dispose();
         return ValueTask.CompletedTask;
     }

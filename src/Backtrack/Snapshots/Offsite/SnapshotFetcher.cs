@@ -13,10 +13,13 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
     /// <summary>The snapshot <paramref name="id"/>, or when null the newest at the destination that <paramref name="wanted"/> accepts.</summary>
     public async Task<SnapshotManifest> FetchAsync(IOffsiteFolder folder, string? id, Func<SnapshotManifest, bool> wanted, string where, CancellationToken ct)
     {
-        id ??= await NewestAsync(folder, wanted, where, ct).ConfigureAwait(false);
+        var newest = id is null ? await NewestAsync(folder, wanted, where, ct).ConfigureAwait(false) : null;
+        id ??= newest!.Id;
         if (!File.Exists(Path.Combine(store.PathOf(id), SnapshotStore.ManifestFile)))
         {
-            await DownloadAsync(folder, id, where, ct).ConfigureAwait(false);
+            var remote = newest ?? await ReadManifestAsync(folder, id, where, ct).ConfigureAwait(false)
+                ?? throw new BacktrackException($"no snapshot {id} at {where}; 'ls' the destination for the IDs copied there");
+            await DownloadAsync(folder, remote, where, ct).ConfigureAwait(false);
         }
 
         var manifest = await store.LoadAsync(id, ct).ConfigureAwait(false);
@@ -24,13 +27,9 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
         return manifest;
     }
 
-    private async Task DownloadAsync(IOffsiteFolder folder, string id, string where, CancellationToken ct)
+    private async Task DownloadAsync(IOffsiteFolder folder, RemoteManifest remote, string where, CancellationToken ct)
     {
-        if (await folder.SizeAsync($"{id}/{SnapshotStore.ManifestFile}", ct).ConfigureAwait(false) is null)
-        {
-            throw new BacktrackException($"no snapshot {id} at {where}; 'ls' the destination for the IDs copied there");
-        }
-
+        var id = remote.Id;
         var partial = Path.Combine(store.Directory, SnapshotStore.PartialPrefix + id);
         if (Directory.Exists(partial))
         {
@@ -38,31 +37,27 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
         }
 
         Directory.CreateDirectory(partial, SnapshotStore.DirectoryMode);
+        var content = store.Content;
+        var complete = false;
         try
         {
-            var manifest = await ReadManifestAsync(folder, id, where, ct).ConfigureAwait(false);
-            await CopyDownAsync(folder, $"{id}/{SnapshotStore.ManifestFile}", Path.Combine(partial, SnapshotStore.ManifestFile), ct).ConfigureAwait(false);
+            await WriteAsync(Path.Combine(partial, SnapshotStore.ManifestFile), remote.Bytes, ct).ConfigureAwait(false);
             if (await folder.SizeAsync($"{id}/{SnapshotStore.ManifestChecksumFile}", ct).ConfigureAwait(false) is not null)
             {
                 await CopyDownAsync(folder, $"{id}/{SnapshotStore.ManifestChecksumFile}", Path.Combine(partial, SnapshotStore.ManifestChecksumFile), ct).ConfigureAwait(false);
             }
 
-            foreach (var artifact in manifest.Artifacts)
+            foreach (var artifact in remote.Manifest.Artifacts)
             {
                 await CopyDownAsync(folder, $"{id}/{artifact.Path}", Path.Combine(partial, artifact.Path), ct).ConfigureAwait(false);
             }
 
-            var files = await SnapshotFiles.ListAsync(manifest, partial, ct).ConfigureAwait(false);
-            await Parallel.ForEachAsync(files.Where(f => f.IsShared && !store.Content.Has(f.Sha256, f.Size)), SnapshotCopier.Transfers(ct), async (content, token) =>
-            {
-                // Under a temporary name in the store's content folder: a content file's name promises its sha256.
-                var temporary = Path.Combine(store.Content.Directory, $".tmp-{Guid.NewGuid():N}");
-                await CopyDownAsync(folder, content.Path, temporary, token).ConfigureAwait(false);
-                Directory.CreateDirectory(Path.GetDirectoryName(store.Content.PathOf(content.Sha256))!, SnapshotStore.DirectoryMode);
-                File.Move(temporary, store.Content.PathOf(content.Sha256), overwrite: true);
-            }).ConfigureAwait(false);
+            var files = await SnapshotFiles.ListAsync(remote.Manifest, partial, ct).ConfigureAwait(false);
+            await Parallel.ForEachAsync(files.Where(f => f.IsShared && !content.Has(f.Sha256, f.Size)), SnapshotCopier.Transfers(ct), async (file, token) =>
+                await AddContentAsync(folder, content, file, where, token).ConfigureAwait(false)).ConfigureAwait(false);
 
             Directory.Move(partial, store.PathOf(id));
+            complete = true;
         }
         finally
         {
@@ -70,6 +65,24 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
             {
                 Directory.Delete(partial, recursive: true);
             }
+
+            if (!complete)
+            {
+                content.RemoveAdded();
+            }
+        }
+    }
+
+    /// <summary>Through the store, which names a content by the sha256 of the bytes that arrived: a damaged copy never enters under the name it claims.</summary>
+    private async Task AddContentAsync(IOffsiteFolder folder, ContentStore content, OffsiteFile file, string where, CancellationToken ct)
+    {
+        await using var remote = await folder.OpenReadAsync(file.Path, ct).ConfigureAwait(false);
+        await using var metered = new MeteredStream(remote, "fetch " + file.Path, file.Size, progress);
+        var (sha256, _) = await content.AddAsync(metered, ct).ConfigureAwait(false);
+        metered.FinishHash();
+        if (sha256 != file.Sha256)
+        {
+            throw new SnapshotDamagedException($"the copy at {where} is damaged: the sha256 of {file.Path} differs from its name; copy the snapshot there again");
         }
     }
 
@@ -78,39 +91,59 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
         Directory.CreateDirectory(Path.GetDirectoryName(local)!, SnapshotStore.DirectoryMode);
         await using var remote = await folder.OpenReadAsync(path, ct).ConfigureAwait(false);
         await using var metered = new MeteredStream(remote, "fetch " + path, null, progress);
-        await using var output = new FileStream(local, new FileStreamOptions
-        {
-            Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16, UnixCreateMode = SnapshotStore.FileMode,
-        });
+        await using var output = Create(local);
         await metered.CopyToAsync(output, 1 << 16, ct).ConfigureAwait(false);
         metered.FinishHash();
     }
 
-    private static async Task<SnapshotManifest> ReadManifestAsync(IOffsiteFolder folder, string id, string where, CancellationToken ct)
+    private static async Task WriteAsync(string local, byte[] bytes, CancellationToken ct)
     {
-        await using var file = await folder.OpenReadAsync($"{id}/{SnapshotStore.ManifestFile}", ct).ConfigureAwait(false);
+        await using var output = Create(local);
+        await output.WriteAsync(bytes, ct).ConfigureAwait(false);
+    }
+
+    private static FileStream Create(string local) => new(local, new FileStreamOptions
+    {
+        Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16, UnixCreateMode = SnapshotStore.FileMode,
+    });
+
+    /// <summary>The manifest of snapshot <paramref name="id"/> at the destination, or null when there is none.</summary>
+    private static async Task<RemoteManifest?> ReadManifestAsync(IOffsiteFolder folder, string id, string where, CancellationToken ct)
+    {
+        var path = $"{id}/{SnapshotStore.ManifestFile}";
+        if (await folder.SizeAsync(path, ct).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        using var bytes = new MemoryStream();
+        await using (var file = await folder.OpenReadAsync(path, ct).ConfigureAwait(false))
+        {
+            await file.CopyToAsync(bytes, ct).ConfigureAwait(false);
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync<SnapshotManifest>(file, SnapshotStore.JsonOptions, ct).ConfigureAwait(false)
-                ?? throw new BacktrackException($"{where}/{id}/{SnapshotStore.ManifestFile} is empty");
+            var manifest = JsonSerializer.Deserialize<SnapshotManifest>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), SnapshotStore.JsonOptions)
+                ?? throw new BacktrackException($"{where}/{path} is empty");
+            return new RemoteManifest(id, bytes.ToArray(), manifest);
         }
         catch (JsonException e)
         {
-            throw new BacktrackException($"{where}/{id}/{SnapshotStore.ManifestFile} is not a valid manifest: {e.Message}");
+            throw new BacktrackException($"{where}/{path} is not a valid manifest: {e.Message}");
         }
     }
 
     /// <summary>Snapshot IDs sort by time: the newest first, until one is wanted.</summary>
-    private static async Task<string> NewestAsync(IOffsiteFolder folder, Func<SnapshotManifest, bool> wanted, string where, CancellationToken ct)
+    private static async Task<RemoteManifest> NewestAsync(IOffsiteFolder folder, Func<SnapshotManifest, bool> wanted, string where, CancellationToken ct)
     {
         var ids = (await folder.FoldersAsync(ct).ConfigureAwait(false))
             .Where(n => !n.StartsWith('.') && n != ContentStore.FolderName).Order(StringComparer.Ordinal).Reverse();
         foreach (var id in ids)
         {
-            if (await folder.SizeAsync($"{id}/{SnapshotStore.ManifestFile}", ct).ConfigureAwait(false) is not null
-                && wanted(await ReadManifestAsync(folder, id, where, ct).ConfigureAwait(false)))
+            if (await ReadManifestAsync(folder, id, where, ct).ConfigureAwait(false) is { } remote && wanted(remote.Manifest))
             {
-                return id;
+                return remote;
             }
         }
 
