@@ -21,6 +21,8 @@ require_number() { # NAME VALUE [MIN]
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 engine_version() { docker version -f '{{.Server.Version}}'; }
+# Which backtrack the benchmark timed, for its table.
+bench_binary() { if [ -n "${BACKTRACK_BIN:-}" ]; then echo "binary $BACKTRACK_BIN (BACKTRACK_BIN)"; else echo "binary .build/backtrack (ReadyToRun, framework-dependent)"; fi; }
 
 # A free 127.0.0.1 port: random picks, bounded.
 free_port() {
@@ -39,7 +41,8 @@ ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf (y > 0) ? "%.2f" : "n/a", (y > 
 # The real Compose client on the run's project ($project, $work/compose.yaml).
 compose() { "$repo/scripts/compose.sh" -p "$project" --project-directory "$work" -f "$work/compose.yaml" "$@"; }
 
-# The backtrack CLI in $work, bounded by BT_TIMEOUT seconds (0: no bound).
+# The backtrack CLI in $work, bounded by BT_TIMEOUT seconds (0: no bound). BACKTRACK_BIN=FILE times another
+# build (the release file of scripts/package.sh) instead of scripts/setup.sh's .build/backtrack.
 bt() { (cd "$work" && timeout "${BT_TIMEOUT:-1800}" "$repo/backtrack" "$@"); }
 
 # On exit, also on failure or interruption: compose down -v, the containers labelled

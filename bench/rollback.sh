@@ -18,6 +18,7 @@
 # and prints a markdown table of medians. Target: c <= 1.3 * a + stop.
 #
 #   N=7 WEB_TAG=v1 bench/rollback.sh      (N >= 5 rounds, default 7; one untimed warm-up round first)
+#   BACKTRACK_BIN=dist/backtrack-linux-x64 bench/rollback.sh     (times that build; the table names it)
 #
 # Everything it creates carries the labels org.backtrack.bench=true and org.backtrack.bench.run=<project>
 # and is removed on exit, also on failure. Progress goes to stderr, the table to stdout.
@@ -220,7 +221,7 @@ met=$(awk -v c="$mc" -v t="$target_ms" 'BEGIN {print (c <= t) ? "met" : "missed"
 
 cat <<EOF
 
-Rollback benchmark: 1 service, median and range of $N runs, engine $(engine_version), $(nproc) CPUs.
+Rollback benchmark: 1 service, median and range of $N runs, engine $(engine_version), $(nproc) CPUs, $(bench_binary).
 
 | Measurement | Median (ms) | Range (ms) |
 |---|---:|---:|

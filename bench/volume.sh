@@ -19,6 +19,7 @@
 # and prints the ratios. Target: <= 1.2.
 #
 #   SIZE_MB=1024 FILE_MB=1 N=3 bench/volume.sh
+#   BACKTRACK_BIN=dist/backtrack-linux-x64 bench/volume.sh     (times that build; the table names it)
 #
 # Everything it creates carries the label org.backtrack.bench=true and is removed on exit, also on failure.
 set -euo pipefail
@@ -136,7 +137,7 @@ done
 snap=$(median "${S[@]}") unchanged=$(median "${U[@]}") changed_ms=$(median "${C[@]}") cpout=$(median "${O[@]}") restore=$(median "${R[@]}") gated=$(median "${G[@]}") window=$(median "${V[@]}")
 replace=$(median "${P[@]}") safety=$(median "${F[@]}") byhand=$(median "${H[@]}") cpin=$(median "${I[@]}")
 engine=$(engine_version)
-printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs, median and range of %s rounds\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)" "$N"
+printf '\nVolume benchmark: %s MB in %s files, engine %s, %s CPUs, %s, median and range of %s rounds\n\n' "$SIZE_MB" "$files" "$engine" "$(nproc)" "$(bench_binary)" "$N"
 printf '| Measurement | Median (ms) | Range (ms) |\n|---|---:|---:|\n'
 printf '| (1) `snapshot create --only volumes` (first of a chain) | %s | %s |\n| (2) `docker cp web:/data - > file` | %s | %s |\n' "$snap" "$(range "${S[@]}")" "$cpout" "$(range "${O[@]}")"
 printf '| (5) second snapshot, volume unchanged | %s | %s |\n' "$unchanged" "$(range "${U[@]}")"

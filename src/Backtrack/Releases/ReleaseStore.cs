@@ -53,20 +53,19 @@ public sealed class ReleaseStore(StateDatabase database)
 
     /// <summary>
     /// Teaches the process the secrets of every recorded spec, so that a command printing the journal or the
-    /// history hides them without inspecting anything.
+    /// history hides them without inspecting anything. SQLite reads the env entries out of the stored JSON, each
+    /// distinct entry once: every command opening the database runs this, however long the history.
     /// </summary>
     public Task LearnSecretsAsync(CancellationToken ct) =>
         database.RunAsync(
             async connection =>
             {
-                var specs = await connection.QueryAsync(
-                    "SELECT DISTINCT spec FROM release_services", r => JsonSerializer.Deserialize<ContainerSpec>(r.GetString(0))!, ct).ConfigureAwait(false);
-                foreach (var spec in specs)
-                {
-                    SecretRegistry.AddEnv(spec.Env);
-                }
-
-                return specs.Count;
+                var env = await connection.QueryAsync(
+                    "SELECT DISTINCT entry.value FROM release_services, json_each(release_services.spec, '$.Env') AS entry",
+                    r => r.GetString(0),
+                    ct).ConfigureAwait(false);
+                SecretRegistry.AddEnv(env);
+                return env.Count;
             },
             ct);
 

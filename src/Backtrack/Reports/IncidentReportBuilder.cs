@@ -9,8 +9,13 @@ public static class IncidentReportBuilder
     /// <summary>Lanes of a plan that are not services.</summary>
     private static readonly HashSet<string> NonServiceLanes = ["images", "release", "verify", "logs"];
 
+    /// <param name="reusedBefore">Per operation, the release it referenced as its state before instead of recording one (<see cref="ReuseReleaseStep"/>).</param>
     public static IncidentReport Build(
-        string environment, IReadOnlyList<OperationRecord> operations, IReadOnlyList<Release> releases, IReadOnlyList<OperationVerification> verifications)
+        string environment,
+        IReadOnlyList<OperationRecord> operations,
+        IReadOnlyList<Release> releases,
+        IReadOnlyList<OperationVerification> verifications,
+        IReadOnlyDictionary<string, long>? reusedBefore = null)
     {
         if (operations.Count == 0)
         {
@@ -32,7 +37,7 @@ public static class IncidentReportBuilder
             ordered,
             affected,
             Downtime(ordered),
-            Changes(ordered, releases.Where(r => r.OperationId is { } id && ids.Contains(id)).ToList()),
+            Changes(ordered, releases, reusedBefore ?? new Dictionary<string, long>()),
             snapshots,
             verifications.Where(v => ids.Contains(v.OperationId)).ToList());
     }
@@ -70,13 +75,15 @@ public static class IncidentReportBuilder
         return totals.Select(p => new ServiceDowntime(p.Key, p.Value.Total, string.Join("; ", p.Value.Measured.Distinct()))).ToList();
     }
 
-    private static IReadOnlyList<ServiceChange> Changes(IReadOnlyList<OperationRecord> operations, IReadOnlyList<Release> releases)
+    private static IReadOnlyList<ServiceChange> Changes(
+        IReadOnlyList<OperationRecord> operations, IReadOnlyList<Release> releases, IReadOnlyDictionary<string, long> reusedBefore)
     {
         var changes = new List<ServiceChange>();
         foreach (var operation in operations)
         {
             var mine = releases.Where(r => r.OperationId == operation.Id).OrderBy(r => r.Id).ToList();
-            var before = mine.FirstOrDefault(r => r.Origin.StartsWith("before", StringComparison.Ordinal));
+            var before = mine.FirstOrDefault(r => r.Origin.StartsWith("before", StringComparison.Ordinal))
+                ?? (reusedBefore.TryGetValue(operation.Id, out var reused) ? releases.FirstOrDefault(r => r.Id == reused) : null);
             var after = mine.LastOrDefault(r => r != before);
             if (before is null)
             {

@@ -23,15 +23,22 @@ public sealed class IncidentReportSource(JournalReader journal, ReleaseStore rel
                 : Latest(all);
         var history = await releases.ListAsync(Depth, ct).ConfigureAwait(false);
         var verified = new List<OperationVerification>();
+        var reusedBefore = new Dictionary<string, long>();
         foreach (var operation in chosen)
         {
             if (await verifications.ForOperationAsync(operation.Id, ct).ConfigureAwait(false) is { } report)
             {
                 verified.Add(new OperationVerification(operation.Id, report));
             }
+
+            if (operation.Steps.Any(s => s.Kind == "release.reuse")
+                && (await journal.PlanAsync(operation.Id, ct).ConfigureAwait(false)).Select(j => j.Step).OfType<ReuseReleaseStep>().FirstOrDefault() is { } reuse)
+            {
+                reusedBefore[operation.Id] = reuse.ReleaseId;
+            }
         }
 
-        var incident = IncidentReportBuilder.Build(environment, chosen, history, verified);
+        var incident = IncidentReportBuilder.Build(environment, chosen, history, verified, reusedBefore);
         IReportWriter writer = format switch
         {
             "md" => new MarkdownReportWriter(),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Engine;
+using Backtrack.Git;
 using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
@@ -42,7 +43,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         }
 
         steps.AddRange(changes.Select(c => c.Spec.Image).Distinct().Select(image => new EnsureImageStep(0, "images", image)));
-        steps.Add(new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote));
+        steps.Add(await RecordBeforeAsync(env, services, request, ct).ConfigureAwait(false));
 
         var levels = DependencyLevels(changes.Select(c => c.Current).ToList());
         foreach (var change in changes)
@@ -57,6 +58,25 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         var summary = string.Join("; ", changes.Select(c =>
             $"{c.Service}: {c.Current.Spec.Image} ({Short(c.Current.ImageId)}) -> {c.Description}, {c.Swap(env).Choose().Reason}"));
         return new Plan(planId, "rollback", summary, steps);
+    }
+
+    /// <summary>
+    /// The record of the state before: when the newest release already records what runs (the containers just
+    /// inspected, and the deploy repository's commit), the plan references it instead of recording it again. Not for
+    /// one host of several (the multi-host plan records every host) nor for a failed deploy, which must be marked as such.
+    /// </summary>
+    private async Task<PlanStep> RecordBeforeAsync(
+        EnvironmentConfig env, IReadOnlyList<ServiceContainer> services, RollbackRequest request, CancellationToken ct)
+    {
+        if (host is null && request.RecordBeforeAs == ReleaseOrigins.BeforeRollback
+            && await releases.ListAsync(1, ct).ConfigureAwait(false) is [var newest]
+            && RunningRelease.Describes(newest, services)
+            && newest.GitCommit == (env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null))
+        {
+            return new ReuseReleaseStep(0, newest.Id);
+        }
+
+        return new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote);
     }
 
     /// <summary>
@@ -109,7 +129,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
                 var image = await ImageForAsync(recorded, ct).ConfigureAwait(false);
                 var spec = (request.ImageOnly ? container.Spec : recorded.Spec) with { Image = image };
                 resolved.Add(new RollbackTarget(service, container, spec, $"release {release.Id}: {image} ({Short(recorded.ImageId)})",
-                    recorded.ImageId == container.ImageId && SameSpec(spec, container.Spec)));
+                    recorded.ImageId == container.ImageId && RunningRelease.SameSpec(spec, container.Spec)));
             }
 
             return resolved;
@@ -128,7 +148,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
             var (container, service, image) = triple;
             var details = await engine.InspectImageAsync(image, ct).ConfigureAwait(false);
             var spec = container.Spec with { Image = image };
-            return new RollbackTarget(service, container, spec, image, details?.Id == container.ImageId && SameSpec(spec, container.Spec));
+            return new RollbackTarget(service, container, spec, image, details?.Id == container.ImageId && RunningRelease.SameSpec(spec, container.Spec));
         })).ConfigureAwait(false);
     }
 
@@ -209,9 +229,6 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
         container.Spec.Labels.TryGetValue(ComposeLabels.DependsOn, out var value)
             ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.Split(':')[0])
             : [];
-
-    private static bool SameSpec(ContainerSpec a, ContainerSpec b) =>
-        System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 
     private static string Short(string imageId) => imageId.Replace("sha256:", "", StringComparison.Ordinal)[..12];
 

@@ -105,6 +105,21 @@ public sealed class IncidentReportTests
         Assert.StartsWith("none: start-first", downtime.Measured, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_rollback_that_referenced_the_newest_release_as_its_state_before_reports_that_release_as_what_ran_before()
+    {
+        IReadOnlyList<Release> releases =
+        [
+            new(8, T0.AddSeconds(2.2), "rollback", null, null, Rollback.Id, [Service("backtrack-demo/web:v1", "sha256:" + new string('a', 64))]),
+            new(7, T0.AddMinutes(-30), "record", null, null, "20251124-150000-ef01", [Service("backtrack-demo/web:v2", "sha256:" + new string('b', 64))]),
+        ];
+
+        var report = IncidentReportBuilder.Build("prod", [Rollback], releases, [], new Dictionary<string, long> { [Rollback.Id] = 7 });
+
+        var change = Assert.Single(report.Changes);
+        Assert.Equal(("backtrack-demo/web:v2", "backtrack-demo/web:v1"), (change.FromImage, change.ToImage));
+    }
+
     private static string Render(IReportWriter writer)
     {
         var verification = new VerifyReport(T0.AddSeconds(9), TimeSpan.FromMinutes(5), [new VerifyCheck("health", "web", true, "HTTP 200")]);

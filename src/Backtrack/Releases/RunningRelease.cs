@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Backtrack.Engine;
+using Backtrack.Status;
+
+namespace Backtrack.Releases;
+
+/// <summary>
+/// Whether a recorded release already says what runs: every service with a container, by name, image, image ID
+/// and whole spec. Then the record before a rollback references that release instead of recording it again.
+/// </summary>
+public static class RunningRelease
+{
+    public static bool Describes(Release release, IReadOnlyList<ServiceContainer> running)
+    {
+        var containers = running.Where(s => s.Container is not null).ToList();
+        return !ReleaseOrigins.FailedItsWindow(release)
+            && containers.Count == release.Services.Count
+            && containers.All(s => release.Service(s.Service) is { } recorded
+                && recorded.Backend is Configuration.Backend.Compose
+                && recorded.ContainerName == s.Container!.Name
+                && recorded.Image == s.Container.Spec.Image
+                && recorded.ImageId == s.Container.ImageId
+                && SameSpec(recorded.Spec, s.Container.Spec));
+    }
+
+    /// <summary>Specs hold lists and maps, which records compare by reference: compared as the JSON they are stored as.</summary>
+    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+}
