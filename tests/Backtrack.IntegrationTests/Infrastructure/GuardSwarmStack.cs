@@ -1,9 +1,8 @@
 namespace Backtrack.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A one-service swarm stack for guard and deploy: 'web' (1 replica, host-mode port, the demo image's health
-/// check every second; v2 has no /health, so it fails) deployed from stack.yml, which backtrack.yml names as
-/// its stackFile. Swarm monitors an updated task for a second and pauses a failed update (its default).
+/// The swarm stack of <see cref="SwarmStack"/> for guard and deploy, with web at a chosen version (v2 has no
+/// /health, so its HTTP check fails) deployed from stack.yml, which backtrack.yml names as its stackFile.
 /// </summary>
 public sealed class GuardSwarmStack : SwarmStack
 {
@@ -23,34 +22,9 @@ public sealed class GuardSwarmStack : SwarmStack
         return inspect.Stdout.Trim().Split('@')[0];
     }
 
-    protected override string StackFile() => $$"""
-        version: "3.8"
-        services:
-          web:
-            image: backtrack-demo/web:{{WebVersion}}
-            healthcheck: { interval: 1s, timeout: 2s, retries: 2 }
-            labels: { {{TestLabel}}: "true" }
-            ports:
-              - { target: 8080, published: {{WebPort}}, protocol: tcp, mode: host }
-            deploy:
-              replicas: 1
-              labels: { {{TestLabel}}: "true" }
-              update_config: { monitor: 1s }
-        networks:
-          default:
-            labels: { {{TestLabel}}: "true" }
-        """;
+    /// <summary>The base stack (api and web) with web at <see cref="WebVersion"/>.</summary>
+    protected override string StackFile() => base.StackFile().Replace("backtrack-demo/web:v1", $"backtrack-demo/web:{WebVersion}", StringComparison.Ordinal);
 
-    protected override string ConfigFile() => $"""
-        environments:
-          swarm:
-            backend: swarm
-            stack: {Stack}
-            stackFile: stack.yml
-            stateDir: state
-            healthTimeout: 30s
-            services:
-              web:
-                health: http://127.0.0.1:{WebPort}/health
-        """;
+    /// <summary>The base configuration, naming stack.yml as the stack file.</summary>
+    protected override string ConfigFile() => base.ConfigFile().Replace("    stateDir: state", "    stackFile: stack.yml\n    stateDir: state", StringComparison.Ordinal);
 }
