@@ -7,6 +7,9 @@ public sealed class GuardDecisions(GuardJournal journal, TextWriter say, TimePro
 {
     private readonly SemaphoreSlim writing = new(1, 1);
 
+    /// <summary>Where the decisions go, and an open window is read back from.</summary>
+    public GuardJournal Journal => journal;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task DecideAsync(GuardDecision decision)

@@ -18,12 +18,11 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
 
     /// <summary>A resumed window lasts at least this long, so the events replayed since it opened arrive and are judged.</summary>
     private static readonly TimeSpan ReplayGrace = TimeSpan.FromSeconds(2);
-    private readonly GuardJournal journal = new(kit.Env.StateDirectory);
     private readonly GuardDecisions decisions = new(new GuardJournal(kit.Env.StateDirectory), say, kit.Clock);
 
     public async Task RunAsync(CancellationToken stop)
     {
-        var resumed = await journal.OpenWindowAsync(stop).ConfigureAwait(false);
+        var resumed = await decisions.Journal.OpenWindowAsync(stop).ConfigureAwait(false);
         var open = resumed is { Window: { } id, Opened: { } opened, Until: { } until, Baseline: { } baseline }
             ? new WatchWindow(id, opened, Later(until, Now + ReplayGrace), baseline, resumed.Containers ?? new Dictionary<string, string>())
             : null;
