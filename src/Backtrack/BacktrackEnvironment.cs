@@ -122,14 +122,21 @@ public sealed class BacktrackEnvironment : IDisposable
     public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
         new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);
 
-    /// <summary>What 'deploy' and 'guard' work with: the kit of signals, rollback and journal, wired for this environment.</summary>
+    /// <summary>What 'deploy' and 'guard' work with: the backend's deploy source, signals and rollback planner, the journal and reports.</summary>
     public async Task<Guard.GuardKit> GuardKitAsync(CancellationToken ct)
     {
         var database = await DatabaseAsync(ct).ConfigureAwait(false);
         var releases = new ReleaseStore(database);
-        var signals = new Guard.GuardSignals(Engine, Inspector, Checker, Clock);
+        var swarm = Config.Backend is Backend.Swarm;
+        IRollbackPlanning planner = swarm ? new SwarmRollbackPlanner(Stack, Engine, releases, Clock) : new RollbackPlanner(Engine, Inspector, releases, Clock);
+        Guard.IDeploySource source = swarm
+            ? new Guard.SwarmDeploySource(Config, Stack, planner, Clock)
+            : new Guard.ComposeDeploySource(Config, Engine, Inspector, planner);
+        Guard.Signals.ISignalSource signals = swarm
+            ? new Guard.SwarmGuardSignals(StackStatus, Stack, Clock)
+            : new Guard.GuardSignals(Engine, Inspector, Checker, Clock);
         return new Guard.GuardKit(
-            Config, Operations, Inspector, Engine, new Guard.WindowWatcher(Config, signals, Clock), new RollbackPlanner(Engine, Inspector, releases, Clock), releases,
+            Config, Operations, source, new Guard.WindowWatcher(Config, signals, source, Clock), planner, releases,
             new Reports.IncidentReportSource(new JournalReader(database), releases, new VerificationStore(database)), Clock);
     }
 

@@ -81,8 +81,7 @@ public sealed class BadInputTests(BadInputStack fixture) : IClassFixture<BadInpu
         { ["snapshot", "prune", "--keep", "1", "--keep-days", "99999999", "--yes"], "--keep-days must be 0 to 36500, not 99999999" },
         { ["rollback", "service", "web", "--to", "v1", "--yes", "-c", "zero-health-timeout.yml"], "zero-health-timeout.yml:5: environments.test.healthTimeout: '0s' is too short" },
         { ["deploy", "--lock-timeout", "0s", "--", "true"], "--lock-timeout: '0s' is too short" },
-        { ["guard", "-c", "swarm.yml"], "not supported on a swarm environment yet: environment 'test' runs stack " },
-        { ["deploy", "-c", "swarm.yml", "--", "true"], "not supported on a swarm environment yet: environment 'test' runs stack " },
+        { ["deploy", "-c", "swarm.yml"], "environment 'test' has no 'stackFile:' to deploy: add 'stackFile: path/to/stack.yml'" },
     };
 
     public static TheoryData<string[], string> BadDurationOptions()

@@ -7,6 +7,7 @@ using Backtrack.FullSystem.Steps;
 using Backtrack.Guard;
 using Backtrack.Planning;
 using Backtrack.Snapshots;
+using Backtrack.Swarm;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -38,20 +39,28 @@ public sealed class DeploySettings : EnvironmentSettings
         : base.Validate();
 }
 
-/// <summary>backtrack deploy [--window 2m] [--on-failure rollback|notify] [--snapshot none|databases|full] -- COMMAND...</summary>
+/// <summary>backtrack deploy [--window 2m] [--on-failure rollback|notify] [--snapshot none|databases|full] -- COMMAND... (on swarm, no command: the stack file's 'docker stack deploy')</summary>
 public sealed class DeployCommand : EnvironmentCommand<DeploySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, DeploySettings settings, CancellationToken ct)
     {
-        if (RemainingArguments.Count == 0)
+        var swarmDefault = RemainingArguments.Count == 0 && environment.Config.Backend is Backend.Swarm;
+        if (RemainingArguments.Count == 0 && !swarmDefault)
         {
             throw new BacktrackException("no deploy command: give it after '--', e.g. backtrack deploy -- docker compose up -d");
         }
 
         var window = settings.Window is null ? environment.Config.Guard.Window : Durations.Parse(settings.Window, "--window");
         var lockTimeout = settings.LockTimeout is null ? DeployRequest.DefaultLockTimeout : Durations.Parse(settings.LockTimeout, "--lock-timeout");
+        // On swarm, no command means the stack file's own deploy.
         var request = new DeployRequest(
-            RemainingArguments, Directory.GetCurrentDirectory(), window, settings.OnFailure == "rollback", SnapshotStep(settings.Snapshot, environment.Clock), lockTimeout);
+            swarmDefault ? StackDeployCommand.Arguments(environment.Config) : RemainingArguments,
+            Directory.GetCurrentDirectory(), window, settings.OnFailure == "rollback", SnapshotStep(settings.Snapshot, environment.Clock), lockTimeout)
+        {
+            Environment = swarmDefault ? await StackDeployCommand.EnvironmentAsync(environment.Config, ct).ConfigureAwait(false) : null,
+        };
         var kit = await environment.GuardKitAsync(ct).ConfigureAwait(false);
         var outcome = await new DeployRunner(kit).RunAsync(request, [new ProgressView(settings.Json)], Console.Out, ct).ConfigureAwait(false);
         if (outcome.Rollback is { } rollback)

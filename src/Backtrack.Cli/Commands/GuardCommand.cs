@@ -17,6 +17,8 @@ public sealed class GuardSettings : EnvironmentSettings
 /// <summary>backtrack guard [--window 2m]: runs in the foreground until SIGTERM or SIGINT; a rollback in progress finishes first.</summary>
 public sealed class GuardCommand : EnvironmentCommand<GuardSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, GuardSettings settings, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

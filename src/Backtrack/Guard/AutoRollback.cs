@@ -15,7 +15,7 @@ namespace Backtrack.Guard;
 /// </summary>
 public static class AutoRollback
 {
-    public static async Task<Plan> PlanAsync(RollbackPlanner planner, EnvironmentConfig env, WatchWindow window, Detection detection, CancellationToken ct)
+    public static async Task<Plan> PlanAsync(IRollbackPlanning planner, EnvironmentConfig env, WatchWindow window, Detection detection, CancellationToken ct)
     {
         var request = new RollbackRequest([], window.Baseline.ToString(CultureInfo.InvariantCulture), ImageOnly: false, StopTimeout: null, HealthTimeout: null)
         {

@@ -8,5 +8,8 @@ namespace Backtrack.Guard;
 /// </summary>
 public sealed record DeployRequest(IReadOnlyList<string> Command, string WorkingDirectory, TimeSpan Window, bool RollBack, PlanStep? Snapshot, TimeSpan LockTimeout)
 {
+    /// <summary>Variables the command runs with besides the process's own (a stack file's env file).</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);
 }

@@ -18,20 +18,21 @@ public sealed class DeployRunner(GuardKit kit)
     public async Task<DeployOutcome> RunAsync(DeployRequest request, IReadOnlyList<IExecutionObserver> observers, TextWriter say, CancellationToken ct)
     {
         using var session = await kit.Operations.BeginWaitingAsync("deploy", request.LockTimeout, line => say.WriteLine(line), ct).ConfigureAwait(false);
-        var before = await kit.ContainersAsync(ct).ConfigureAwait(false);
+        var before = await kit.Source.CurrentAsync(ct).ConfigureAwait(false);
         var baseline = await RecordAsync(session, request.Snapshot, ReleaseOrigins.BeforeDeploy, "before deploy", observers, ct).ConfigureAwait(false);
         await say.WriteLineAsync($"recorded release {baseline.Id} (before deploy); running {string.Join(' ', request.Command)}").ConfigureAwait(false);
 
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var started = kit.Clock.GetUtcNow();
-        var events = EngineEventFeed.Follow(kit.Events, kit.Env.Project, started, line => say.WriteLine(line), feedStop.Token);
-        var output = await ExternalProcess.RunAsync(request.Command[0], request.Command.Skip(1).ToList(), request.WorkingDirectory, CommandTimeout, ct).ConfigureAwait(false);
+        var events = kit.Source.Follow(started, line => say.WriteLine(line), feedStop.Token);
+        var output = await ExternalProcess.RunAsync(
+            request.Command[0], request.Command.Skip(1).ToList(), request.WorkingDirectory, CommandTimeout, ct, request.Environment).ConfigureAwait(false);
         await say.WriteAsync(output.Stdout + output.Stderr).ConfigureAwait(false);
 
         var now = kit.Clock.GetUtcNow();
-        var changed = (await kit.ContainersAsync(ct).ConfigureAwait(false)).Where(c => !before.ContainsKey(c.Key)).ToDictionary();
+        var changed = (await kit.Source.CurrentAsync(ct).ConfigureAwait(false)).Where(c => !before.ContainsKey(c.Key)).ToDictionary();
         var window = new WatchWindow(baseline.OperationId ?? "", started, now + request.Window, baseline.Id, changed);
-        await say.WriteLineAsync($"watching every service for {request.Window.TotalSeconds:0.#} s ({changed.Count} new containers)").ConfigureAwait(false);
+        await say.WriteLineAsync($"watching every service for {request.Window.TotalSeconds:0.#} s ({changed.Count} deployed: {string.Join(", ", changed.Values.Distinct())})").ConfigureAwait(false);
         var detection = output.ExitCode != 0
             ? new Detection(now, "deploy command", request.Command[0], $"exited with code {output.ExitCode}")
             : await kit.Watcher.RunAsync(window, events, (_, _) => Task.CompletedTask, line => say.WriteLine(line), ct).ConfigureAwait(false);

@@ -20,16 +20,23 @@ public sealed class GuardSignals(IContainerQueries engine, ProjectInspector insp
 
     private static readonly HttpClient PrometheusHttp = PrometheusSignal.CreateHttpClient();
 
+    /// <summary>How long one check may take in a window of this environment.</summary>
+    public static TimeSpan CheckTimeout(GuardConfig guard) => guard.Interval > MinimumCheckTimeout ? guard.Interval : MinimumCheckTimeout;
+
+    /// <summary>The environment's Prometheus query, if configured.</summary>
+    public static IEnumerable<IPolledSignal> EnvironmentQuery(EnvironmentConfig env) =>
+        env.Guard.Prometheus is { } query ? [new PrometheusGuardSignal(new PrometheusSignal(query, PrometheusHttp), $"environment {env.Name}")] : [];
+
+    /// <summary>A service's own Prometheus query, if configured.</summary>
+    public static IEnumerable<IPolledSignal> ServiceQuery(ServiceConfig config, string service) =>
+        config.Guard?.Prometheus is { } query ? [new PrometheusGuardSignal(new PrometheusSignal(query, PrometheusHttp), service)] : [];
+
     public async Task<IReadOnlyList<IPolledSignal>> BuildAsync(EnvironmentConfig env, DateTimeOffset windowStart, CancellationToken ct)
     {
         var guard = env.Guard;
         var matcher = new ErrorPatternMatcher(env.Verify.ErrorPatterns);
-        var timeout = guard.Interval > MinimumCheckTimeout ? guard.Interval : MinimumCheckTimeout;
-        var signals = new List<IPolledSignal>();
-        if (guard.Prometheus is { } environmentQuery)
-        {
-            signals.Add(new PrometheusGuardSignal(new PrometheusSignal(environmentQuery, PrometheusHttp), $"environment {env.Name}"));
-        }
+        var timeout = CheckTimeout(guard);
+        var signals = EnvironmentQuery(env).ToList();
 
         foreach (var (service, container) in await inspector.ServicesAsync(env, ct).ConfigureAwait(false))
         {
@@ -45,10 +52,7 @@ public sealed class GuardSignals(IContainerQueries engine, ProjectInspector insp
                 signals.Add(new HealthSignal(checker, new HealthTarget(service, container.Id, config.Health), guard.HealthFailures, timeout));
             }
 
-            if (config.Guard?.Prometheus is { } serviceQuery)
-            {
-                signals.Add(new PrometheusGuardSignal(new PrometheusSignal(serviceQuery, PrometheusHttp), service));
-            }
+            signals.AddRange(ServiceQuery(config, service));
 
             if (wanted.ErrorLinesPerMinute is { } perMinute)
             {

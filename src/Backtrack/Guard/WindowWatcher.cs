@@ -7,10 +7,10 @@ namespace Backtrack.Guard;
 
 /// <summary>
 /// Watches one window until it ends: reads the polled signals every interval and judges each engine event
-/// as it arrives (not polled). Returns the first failure, or null when the window passed. A signal that
+/// as it arrives (not polled) by the backend's judge. Returns the first failure, or null when the window passed. A signal that
 /// cannot be read is reported, once per new detail, and never fails the window by itself.
 /// </summary>
-public sealed class WindowWatcher(EnvironmentConfig env, ISignalSource signals, TimeProvider clock)
+public sealed class WindowWatcher(EnvironmentConfig env, ISignalSource signals, IEventJudge judge, TimeProvider clock)
 {
     /// <param name="onOtherEvent">An event that is no failure of the window's containers (guard: a new container joins the window).</param>
     public async Task<Detection?> RunAsync(
@@ -95,8 +95,7 @@ public sealed class WindowWatcher(EnvironmentConfig env, ISignalSource signals, 
 
     private async Task<Detection?> JudgeAsync(WatchWindow window, EngineEvent engineEvent, Func<EngineEvent, CancellationToken, Task> onOtherEvent, CancellationToken ct)
     {
-        if (ContainerEventJudge.Service(engineEvent) is { } service && GuardSignals.WatchesEvents(env, service)
-            && ContainerEventJudge.Judge(engineEvent, window.Containers) is { } detection)
+        if (judge.Judge(engineEvent, window.Containers) is { } detection)
         {
             return detection;
         }

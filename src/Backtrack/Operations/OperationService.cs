@@ -39,15 +39,12 @@ public sealed class OperationService(
         StartAsync(command, dryRun ? null : EnvironmentLock.Acquire(config.StateDirectory, command, clock), ct);
 
     /// <summary>
-    /// As <see cref="BeginAsync"/>, waiting up to WAIT while another command holds the lock (a deploy arriving
+    /// As <see cref="BeginOnAnyBackendAsync"/>, waiting up to WAIT while another command holds the lock (a deploy arriving
     /// while guard rolls back starts once that rollback ended); WAITING is told once that it waits.
     /// </summary>
-    public async Task<OperationSession> BeginWaitingAsync(string command, TimeSpan wait, Action<string> waiting, CancellationToken ct)
-    {
-        config.RequireCompose();
-        return await StartAsync(command, await EnvironmentLock.AcquireAsync(config.StateDirectory, command, clock, wait, waiting, ct).ConfigureAwait(false), ct)
+    public async Task<OperationSession> BeginWaitingAsync(string command, TimeSpan wait, Action<string> waiting, CancellationToken ct) =>
+        await StartAsync(command, await EnvironmentLock.AcquireAsync(config.StateDirectory, command, clock, wait, waiting, ct).ConfigureAwait(false), ct)
             .ConfigureAwait(false);
-    }
 
     private async Task<OperationSession> StartAsync(string command, EnvironmentLock? held, CancellationToken ct)
     {

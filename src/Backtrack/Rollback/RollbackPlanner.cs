@@ -17,7 +17,7 @@ namespace Backtrack.Rollback;
 /// Planning reads only; it changes nothing. With a host named, it plans that host of a multi-host
 /// environment: its part of each release is the release (<see cref="Release.OnHost"/>).
 /// </summary>
-public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock, string? host = null)
+public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspector, ReleaseStore releases, TimeProvider clock, string? host = null) : IRollbackPlanning
 {
     private const int HistoryDepth = 500;
 

@@ -15,7 +15,7 @@ namespace Backtrack.Swarm;
 /// updated to its recorded whole spec as of the version read now, then gated; the services in parallel,
 /// atomically (the executor undoes every update when one gate fails). Planning reads only.
 /// </summary>
-public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueries engine, ReleaseStore releases, TimeProvider clock)
+public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueries engine, ReleaseStore releases, TimeProvider clock) : IRollbackPlanning
 {
     private const int HistoryDepth = 500;
 
@@ -29,7 +29,7 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
         var current = Wanted(env, await inspector.ServicesAsync(env, ct).ConfigureAwait(false), request);
         var release = await FindReleaseAsync(current, request.Target, ct).ConfigureAwait(false);
         var changes = Targets(current, release, named: request.Services.Count > 0).Where(t => t.Current.Spec!.Json != t.Spec.Json).ToList();
-        var planId = Plan.NewId(clock);
+        var planId = request.PlanId ?? Plan.NewId(clock);
         if (changes.Count == 0)
         {
             return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", current.Select(s => s.Service))} already run release {release.Id}", []);
@@ -37,7 +37,7 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
 
         await RefuseMissingObjectsAsync(release, changes, ct).ConfigureAwait(false);
         var timeout = request.HealthTimeout ?? env.HealthTimeout;
-        var steps = new List<PlanStep> { new RecordReleaseStep(0, "before-rollback", "state before rollback") };
+        var steps = new List<PlanStep> { new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote) };
         foreach (var change in changes)
         {
             var details = change.Current;

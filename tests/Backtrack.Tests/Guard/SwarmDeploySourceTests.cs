@@ -1,0 +1,95 @@
+using Backtrack.Configuration;
+using Backtrack.Engine;
+using Backtrack.Guard;
+using Backtrack.Planning;
+using Backtrack.Rollback;
+using Backtrack.Swarm;
+
+namespace Backtrack.Tests.Guard;
+
+/// <summary>The swarm deploy source over a fake manager: what is a new deploy, and waiting out swarm's own rollback.</summary>
+public sealed class SwarmDeploySourceTests
+{
+    private static readonly EnvironmentConfig Env = new("prod", null, "shop", "/tmp/state", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 0, new Dictionary<string, ServiceConfig>())
+    {
+        Backend = Backend.Swarm,
+        Guard = GuardConfig.Default with { Interval = TimeSpan.FromMilliseconds(10) },
+    };
+
+    [Fact]
+    public async Task Given_what_ran_at_start_when_its_spec_is_told_again_then_only_a_spec_not_seen_before_is_a_deploy()
+    {
+        var manager = new Manager(["d1"]);
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        await source.SettleAsync(CancellationToken.None);
+
+        var same = await source.NewDeployAsync(Deploy("d1"), CancellationToken.None);
+        manager.Digests.Clear();
+        manager.Digests.Enqueue("d2");
+        var updated = await source.NewDeployAsync(Deploy("d2"), CancellationToken.None);
+        var again = await source.NewDeployAsync(Deploy("d2"), CancellationToken.None);
+
+        Assert.Null(same);
+        Assert.Equal("web", updated);
+        Assert.Null(again);
+    }
+
+    [Fact]
+    public async Task Given_swarm_rolling_back_by_itself_when_guard_is_about_to_roll_back_then_it_waits_until_swarm_is_done_and_says_so_once()
+    {
+        var manager = new Manager(["d2", "d2", "d1"], ["rollback_started", "rollback_started", "rollback_completed"]);
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        var reports = new List<string>();
+
+        await source.LetEngineRollbackEndAsync(reports.Add, CancellationToken.None);
+
+        Assert.Equal("rollback_completed", manager.LastState);
+        Assert.Equal(["web: swarm's own rollback is running (failure_action: rollback); waiting for it to end before judging what to roll back"], reports);
+    }
+
+    private static EngineEvent Deploy(string digest) =>
+        new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, digest, new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = "web" });
+
+    /// <summary>A manager whose one service 'web' runs the queued specs and update states, one per read (the last stays).</summary>
+    private sealed class Manager(IEnumerable<string> digests, IEnumerable<string>? states = null) : IServiceQueries
+    {
+        private readonly Queue<string> states = new(states ?? ["completed"]);
+
+        public Queue<string> Digests { get; } = new(digests);
+
+        public string? LastState { get; private set; }
+
+        public Task<bool> IsSwarmManagerAsync(CancellationToken ct) => Task.FromResult(true);
+
+        public Task<string> LocalNodeIdAsync(CancellationToken ct) => Task.FromResult("node-1");
+
+        public Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct) => Task.FromResult(nodeId);
+
+        public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct)
+        {
+            var digest = Digests.Count > 1 ? Digests.Dequeue() : Digests.Peek();
+            LastState = states.Count > 1 ? states.Dequeue() : states.Peek();
+            IReadOnlyList<ServiceDetails> services =
+            [
+                new("id-web", "shop_web", 1, "demo/web:v1", ServiceMode.Replicated, 1, new ServiceUpdateStatus(LastState, null), null, [], new Dictionary<string, string>())
+                {
+                    Spec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
+                },
+            ];
+            return Task.FromResult(services);
+        }
+
+        public Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct) => Task.FromResult<IReadOnlyList<ServiceTask>>([]);
+
+        public Task<ServiceDetails?> InspectServiceAsync(string idOrName, CancellationToken ct) => Task.FromResult<ServiceDetails?>(null);
+
+        public Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
+
+        public Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
+    }
+
+    private sealed class NoPlanner : IRollbackPlanning
+    {
+        public Task<Plan> PlanAsync(EnvironmentConfig env, RollbackRequest request, CancellationToken ct) => throw new InvalidOperationException("not planned in these tests");
+    }
+}
