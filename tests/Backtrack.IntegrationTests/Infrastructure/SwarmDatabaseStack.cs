@@ -47,10 +47,13 @@ public sealed class SwarmDatabaseStack(bool withRedis = false) : SwarmStack
     }
 
     /// <summary>A redis-cli command in the cache task's container; its trimmed reply.</summary>
-    public async Task<string> RedisAsync(params string[] args)
+    public Task<string> RedisAsync(params string[] args) => ExecAsync("cache", ["redis-cli", .. args]);
+
+    /// <summary>A command in the running container of a service's task; its trimmed output.</summary>
+    public async Task<string> ExecAsync(string service, params string[] command)
     {
-        var container = await TaskContainerAsync("cache");
-        var result = await SwarmNode.DockerAsync(["exec", container, "redis-cli", .. args]);
+        var container = await TaskContainerAsync(service);
+        var result = await SwarmNode.DockerAsync(["exec", container, .. command]);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result.Stdout.Trim();
     }
@@ -147,6 +150,6 @@ public sealed class SwarmDatabaseStack(bool withRedis = false) : SwarmStack
     }
 
     /// <summary>The running container of a service's task ("" while there is none).</summary>
-    private async Task<string> TaskContainerAsync(string service) =>
+    public async Task<string> TaskContainerAsync(string service) =>
         (await SwarmNode.DockerAsync("ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Stack}_{service}")).Stdout.Trim();
 }
