@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
-using Backtrack.Configuration;
 using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
 using Backtrack.Operations;

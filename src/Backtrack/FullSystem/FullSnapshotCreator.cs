@@ -66,7 +66,7 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, IServiceContain
             (stream, token) => JsonSerializer.SerializeAsync(stream, release, SnapshotStore.JsonOptions, token), progress: null, ct).ConfigureAwait(false);
         artifacts.Add(artifact);
         var byName = containers.ToDictionary(c => c.Container.Name, c => c.Container);
-        // A swarm service's release names the service, not a container: it runs while swarm wants replicas.
+        // A swarm service's release names the service, not a container (no ID); its recorded spec holds its replicas.
         var services = release.Services
             .Select(s => byName.TryGetValue(s.ContainerName, out var c)
                 ? new SnapshotService(s.Service, s.ContainerName, c.Id, s.Image, s.ImageId, c.State.Running)
