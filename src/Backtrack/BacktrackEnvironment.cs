@@ -117,7 +117,7 @@ public sealed class BacktrackEnvironment : IDisposable
         return new(Engine, Inspector, new ReleaseStore(database), new JournalReader(database), Clock);
     }
 
-    public DatabaseRollbackPlanner DatabaseRollbackPlanner() => new(Containers, Inspector, new SwarmWriters(Stack), Engine, Clock);
+    public DatabaseRollbackPlanner DatabaseRollbackPlanner() => new(Containers, Inspector, new SwarmWriters(Stack), new SwarmRedisRestore(Stack), Clock);
 
     public async Task<GitRollbackPlanner> GitRollbackPlannerAsync(CancellationToken ct) =>
         new(new ReleaseStore(await DatabaseAsync(ct).ConfigureAwait(false)), Clock);

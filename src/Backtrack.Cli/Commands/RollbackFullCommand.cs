@@ -23,6 +23,8 @@ public sealed class RollbackFullSettings : VerifyingSettings
 /// <summary>backtrack rollback full --to SNAPSHOT|TIME: verify, safety snapshot, stop, restore config, volumes, databases and services, start, gate, verify.</summary>
 public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackFullSettings settings, CancellationToken ct)
     {
         if (settings.To is not null && settings.From is not null)
@@ -31,14 +33,14 @@ public sealed class RollbackFullCommand : EnvironmentCommand<RollbackFullSetting
         }
 
         var to = settings.To ?? settings.From ?? throw new BacktrackException("--to SNAPSHOT|TIME or --from DESTINATION[/ID] is required; 'backtrack snapshot list' lists the snapshots here");
-        using var session = await environment.Operations.BeginAsync(FullRollbackPlanner.Command, settings.DryRun, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync(FullRollbackPlanner.Command, settings.DryRun, ct).ConfigureAwait(false);
         if (settings.From is { } from)
         {
             // Fetched and verified under the lock, before a plan that stops anything exists.
             to = await OffsiteSnapshots.FetchAsync(environment.Config, from, m => m.IsFull, new TransferProgressView(), ct).ConfigureAwait(false);
         }
 
-        var plan = await new FullRollbackPlanner(environment.Engine, environment.Clock).PlanAsync(environment.Config, to, ct).ConfigureAwait(false);
+        var plan = await new FullRollbackPlanner(environment.Engine, environment.Containers, environment.Clock).PlanAsync(environment.Config, to, ct).ConfigureAwait(false);
         return await PlanRunner.RunAsync(session, settings, VerifyStep.AppendTo(plan, RollbackPlanner.VerifyWindow, !settings.NoVerify), ct).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
-using Backtrack.Configuration;
 using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
 using Backtrack.Operations;
@@ -35,12 +34,8 @@ public sealed class SnapshotCreateCommand : EnvironmentCommand<SnapshotCreateSet
         try
         {
             var id = Plan.NewId(environment.Clock);
-            var swarm = environment.Config.Backend is Backend.Swarm;
             var step = settings.Only switch
             {
-                "config" when swarm => throw new BacktrackException(
-                    "snapshot create --only config is not supported on a swarm environment yet (the stack file and the services' specs are not taken); 'backtrack record' keeps the specs"),
-                null when swarm => new CreateSnapshotStep(0, id, SnapshotParts.Volumes | SnapshotParts.Databases, null, settings.Note),
                 null or "volumes" or "config" => new CreateSnapshotStep(0, id, Parts(settings.Only), null, settings.Note),
                 _ => new CreateSnapshotStep(0, id, SnapshotParts.Databases, SnapshotScopeOption.Parse(settings.Only, allowDatabases: true), settings.Note),
             };

@@ -19,11 +19,12 @@ namespace Backtrack.Databases;
 /// stopped container, start the writers, health gate. Planning connects (a wrong password or a stopped
 /// database fails here, with nothing changed) but changes nothing: it reaches the database servers only
 /// through exec, with read-only queries, and sees containers through the read-only inspector. On a swarm
-/// the writers are scaled to 0 and back (<see cref="SwarmWriters"/>) and only Postgres is restored.
+/// the writers are scaled to 0 and back (<see cref="SwarmWriters"/>) and Redis is restored through its
+/// volume (<see cref="SwarmRedisRestore"/>); the steps reach each database on the engine of its task's node.
 /// </summary>
-public sealed class DatabaseRollbackPlanner(IServiceContainers containers, ProjectInspector inspector, SwarmWriters swarmWriters, IContainerEngine engine, TimeProvider clock)
+public sealed class DatabaseRollbackPlanner(IServiceContainers containers, ProjectInspector inspector, SwarmWriters swarmWriters, SwarmRedisRestore swarmRedis, TimeProvider clock)
 {
-    private static readonly TimeSpan RedisLoadTimeout = TimeSpan.FromMinutes(10);
+    internal static readonly TimeSpan RedisLoadTimeout = TimeSpan.FromMinutes(10);
 
     public async Task<Plan> PlanAsync(EnvironmentConfig env, DatabaseRollbackRequest request, CancellationToken ct)
     {
@@ -34,34 +35,22 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
         var steps = new List<PlanStep> { new VerifySnapshotStep(0, "checks", manifest.Id, scope) };
 
         var swarm = env.Backend is Backend.Swarm;
-        if (swarm && scope.HasFlag(SnapshotScope.Redis))
-        {
-            throw new BacktrackException(
-                "rollback db of Redis is not supported on a swarm environment yet (swarm would replace its stopped task); use --only postgres (nothing was changed)");
-        }
-
         ContainerDetails? postgresContainer = null;
         if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
         {
             var config = DatabaseContainers.PostgresConfig(env);
             (postgresContainer, var databases) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
-            if (!ReferenceEquals(databases, engine))
-            {
-                throw new BacktrackException(
-                    $"rollback db restores a database on the engine's own node only so far: move postgres service '{config.Service}' there (a placement constraint) or run Backtrack against its node (nothing was changed)");
-            }
-
             var (version, number) = await new PostgresClient(databases, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
             CheckServerVersionStep.Require(postgres.ServerVersion, postgres.Major, version, number);
             steps.Add(new CheckServerVersionStep(0, "checks", postgresContainer.Name, postgres.ServerVersion, postgres.Major));
         }
 
-        ContainerDetails? redisContainer = null;
+        LocatedContainer? redis = null;
         if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redisSnapshot)
         {
             var config = DatabaseContainers.RedisConfig(env);
-            (redisContainer, var databases) = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
-            var appendOnly = await new RedisClient(databases, redisContainer.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
+            redis = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
+            var appendOnly = await new RedisClient(redis.Engine, redis.Container.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
             if (appendOnly && !redisSnapshot.AppendOnly)
             {
                 throw new BacktrackException(
@@ -77,7 +66,16 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
         {
             var scaled = await swarmWriters.RunningAsync(env, ct).ConfigureAwait(false);
             steps.AddRange(SwarmWriters.Stop(scaled, 2, stopTimeout));
-            steps.AddRange(PostgresRestoreSteps(3, postgresContainer!.Name, manifest.Id, manifest.Postgres!, planId));
+            if (postgresContainer is not null)
+            {
+                steps.AddRange(PostgresRestoreSteps(3, postgresContainer.Name, manifest.Id, manifest.Postgres!, planId));
+            }
+
+            if (redis is not null)
+            {
+                steps.AddRange(await swarmRedis.StepsAsync(env, redis, manifest.Redis!.Directory, 3, manifest.Id, planId, stopTimeout, healthTimeout, ct).ConfigureAwait(false));
+            }
+
             steps.AddRange(SwarmWriters.Start(env, scaled, 4, stopTimeout, healthTimeout));
             return new Plan(planId, "rollback db", Summary(manifest, scope, scaled.Select(w => SwarmLabels.ServiceName(env.Project, w.Name)).ToList()), steps);
         }
@@ -97,7 +95,7 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
             steps.AddRange(PostgresRestoreSteps(3, postgresContainer.Name, manifest.Id, dumped, planId));
         }
 
-        if (redisContainer is not null)
+        if (redis?.Container is { } redisContainer)
         {
             var service = ServiceOf(redisContainer);
             var redisRestore = new List<PlanStep>();

@@ -8,6 +8,7 @@ using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
 using Backtrack.Snapshots;
+using Backtrack.Targets;
 
 namespace Backtrack.FullSystem;
 
@@ -22,11 +23,15 @@ public static class FullRestore
 {
     /// <summary>The restore steps, waves from <paramref name="firstWave"/>. Throws (changing nothing) when an image of the snapshot is gone.</summary>
     public static async Task<IReadOnlyList<PlanStep>> StepsAsync(
-        IImageQueries engine, EnvironmentConfig env, SnapshotStore store, SnapshotManifest manifest, string operationId, int firstWave, CancellationToken ct)
+        IEngineQueries engine, IServiceContainers containers, EnvironmentConfig env, SnapshotStore store, SnapshotManifest manifest, string operationId, int firstWave, CancellationToken ct)
     {
-        var release = manifest.Release
-            ?? throw new BacktrackException($"snapshot {manifest.Id} holds no service specs (taken with --only); a full rollback needs a full snapshot");
-        var specs = await ReadReleaseAsync(store, manifest, release, ct).ConfigureAwait(false);
+        if (env.Backend is Backend.Swarm)
+        {
+            return await SwarmFullRestore.StepsAsync(engine, containers, env, store, manifest, operationId, firstWave, ct).ConfigureAwait(false);
+        }
+
+        var specs = await ReadReleaseAsync(store, manifest, ct).ConfigureAwait(false);
+        var release = manifest.Release!;
         var images = new Dictionary<string, string>();
         foreach (var service in specs.Services)
         {
@@ -102,15 +107,18 @@ public static class FullRestore
     {
         var store = new SnapshotStore(context.Environment.Snapshots.Directory);
         var manifest = await store.LoadAsync(snapshotId, ct).ConfigureAwait(false);
-        var steps = await StepsAsync(context.Engine, context.Environment, store, manifest, Plan.NewId(context.Clock), 0, ct).ConfigureAwait(false);
+        var steps = await StepsAsync(context.Engine, context.Containers, context.Environment, store, manifest, Plan.NewId(context.Clock), 0, ct).ConfigureAwait(false);
         foreach (var step in steps.OrderBy(s => s.Wave))
         {
             await step.ApplyAsync(context, ct).ConfigureAwait(false);
         }
     }
 
-    private static async Task<Release> ReadReleaseAsync(SnapshotStore store, SnapshotManifest manifest, ReleaseSnapshot release, CancellationToken ct)
+    /// <summary>The services' specs recorded with a full snapshot; refused for a snapshot taken with --only.</summary>
+    internal static async Task<Release> ReadReleaseAsync(SnapshotStore store, SnapshotManifest manifest, CancellationToken ct)
     {
+        var release = manifest.Release
+            ?? throw new BacktrackException($"snapshot {manifest.Id} holds no service specs (taken with --only); a full rollback needs a full snapshot");
         await using var file = store.OpenArtifact(manifest, manifest.Artifact(release.Artifact));
         var specs = await JsonSerializer.DeserializeAsync<Release>(file, SnapshotStore.JsonOptions, ct).ConfigureAwait(false);
         return specs is { Services.Count: > 0 } ? specs : throw new BacktrackException($"snapshot {manifest.Id}: {release.Artifact} holds no services");

@@ -6,6 +6,7 @@ using Backtrack.Planning;
 using Backtrack.Rollback;
 using Backtrack.Rollback.Steps;
 using Backtrack.Snapshots;
+using Backtrack.Targets;
 using Backtrack.Verify;
 
 namespace Backtrack.FullSystem;
@@ -15,7 +16,7 @@ namespace Backtrack.FullSystem;
 /// the present, then the restore; the step right after the safety snapshot restores that snapshot when
 /// any later step fails, so later steps run forward only. Planning reads only.
 /// </summary>
-public sealed class FullRollbackPlanner(IImageQueries engine, TimeProvider clock)
+public sealed class FullRollbackPlanner(IEngineQueries engine, IServiceContainers containers, TimeProvider clock)
 {
     public const string Command = "rollback full";
 
@@ -24,7 +25,7 @@ public sealed class FullRollbackPlanner(IImageQueries engine, TimeProvider clock
         var store = new SnapshotStore(env.Snapshots.Directory);
         var manifest = await SnapshotTarget.ResolveAsync(store, to, clock, ct).ConfigureAwait(false);
         var planId = Plan.NewId(clock);
-        var restore = await FullRestore.StepsAsync(engine, env, store, manifest, planId, 2, ct).ConfigureAwait(false);
+        var restore = await FullRestore.StepsAsync(engine, containers, env, store, manifest, planId, 2, ct).ConfigureAwait(false);
         List<PlanStep> steps =
         [
             new VerifySnapshotStep(0, "checks", manifest.Id, SnapshotScope.Databases),

@@ -66,8 +66,11 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, IServiceContain
             (stream, token) => JsonSerializer.SerializeAsync(stream, release, SnapshotStore.JsonOptions, token), progress: null, ct).ConfigureAwait(false);
         artifacts.Add(artifact);
         var byName = containers.ToDictionary(c => c.Container.Name, c => c.Container);
+        // A swarm service's release names the service, not a container (no ID); its recorded spec holds its replicas.
         var services = release.Services
-            .Select(s => new SnapshotService(s.Service, s.ContainerName, byName[s.ContainerName].Id, s.Image, s.ImageId, byName[s.ContainerName].State.Running))
+            .Select(s => byName.TryGetValue(s.ContainerName, out var c)
+                ? new SnapshotService(s.Service, s.ContainerName, c.Id, s.Image, s.ImageId, c.State.Running)
+                : new SnapshotService(s.Service, s.ContainerName, "", s.Image, s.ImageId, s.ServiceSpec is not null))
             .ToList();
         return new ReleaseSnapshot(artifact.Path, release.Id, release.GitCommit, services);
     }

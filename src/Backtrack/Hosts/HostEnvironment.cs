@@ -49,6 +49,7 @@ public sealed class HostEnvironment : IDisposable
     {
         [typeof(EnvironmentConfig)] = Config,
         [typeof(IContainerEngine)] = Engine,
+        [typeof(Targets.IServiceContainers)] = new Targets.ComposeServiceContainers(Inspector, Engine),
         [typeof(HealthGate)] = Gate,
     };
 

@@ -19,4 +19,6 @@ public sealed class ComposeServiceContainers(ProjectInspector inspector, IContai
             ? new LocatedContainer(container, engine)
             : throw new BacktrackException($"{what} service '{service}' is not running ({container.Name} is {container.State.Status}); start it first");
     }
+
+    public Task<IContainerEngine> NodeEngineAsync(EnvironmentConfig env, string service, string nodeId, CancellationToken ct) => Task.FromResult(engine);
 }

@@ -21,4 +21,10 @@ public interface IServiceContainers
     /// engine that reaches it; refused in one line, before anything changes, when there is none or several.
     /// </summary>
     Task<LocatedContainer> RunningAsync(EnvironmentConfig env, string what, string service, CancellationToken ct);
+
+    /// <summary>
+    /// The engine of a node (swarm: by its node ID, as <see cref="NodeEngineChoice"/> picks it; Compose: the one
+    /// engine), for what reaches a service's node while it runs no task (a volume written while it is scaled to 0).
+    /// </summary>
+    Task<Engine.IContainerEngine> NodeEngineAsync(EnvironmentConfig env, string service, string nodeId, CancellationToken ct);
 }

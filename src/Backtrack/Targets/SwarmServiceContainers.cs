@@ -53,13 +53,18 @@ public sealed class SwarmServiceContainers(StackInspector stack, IContainerEngin
             var many => throw new BacktrackException(
                 $"{what} service '{service}' runs {many.Count} tasks; Backtrack reaches a database through its one task: scale it to 1 replica (nothing was changed)"),
         };
-        var localNode = await engine.LocalNodeIdAsync(ct).ConfigureAwait(false);
-        var hostname = task.NodeId == localNode ? "" : await engine.NodeHostnameAsync(task.NodeId, ct).ConfigureAwait(false);
-        var address = NodeEngineChoice.Choose(env, service, task.NodeId, localNode, hostname);
-        var nodeEngine = address is null ? engine : nodeEngines.GetOrAdd(address, a => new Lazy<IContainerEngine>(() => openEngine(a))).Value;
+        var nodeEngine = await NodeEngineAsync(env, service, task.NodeId, ct).ConfigureAwait(false);
         var container = await nodeEngine.InspectContainerAsync(task.ContainerId!, ct).ConfigureAwait(false)
             ?? throw new BacktrackException($"{what} service '{service}': the container of its task {task.Id} is gone; try again once swarm has replaced it");
-        return new LocatedContainer(container, nodeEngine);
+        return new LocatedContainer(container, nodeEngine) { NodeId = task.NodeId };
+    }
+
+    public async Task<IContainerEngine> NodeEngineAsync(EnvironmentConfig env, string service, string nodeId, CancellationToken ct)
+    {
+        var localNode = await engine.LocalNodeIdAsync(ct).ConfigureAwait(false);
+        var hostname = nodeId == localNode ? "" : await engine.NodeHostnameAsync(nodeId, ct).ConfigureAwait(false);
+        var address = NodeEngineChoice.Choose(env, service, nodeId, localNode, hostname);
+        return address is null ? engine : nodeEngines.GetOrAdd(address, a => new Lazy<IContainerEngine>(() => openEngine(a))).Value;
     }
 
     public void Dispose()

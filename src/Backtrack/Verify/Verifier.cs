@@ -67,7 +67,7 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
             return new VerifyCheck("health", Subject(c.Service, c.Container), result.Healthy, result.Detail);
         }));
         var logs = Task.WhenAll(containers.Select(c => CheckLogsAsync(Subject(c.Service, c.Container), c.Container, matcher, at - window, window, ct)));
-        var databases = CheckDatabasesAsync(env, containers, ct);
+        var databases = CheckDatabasesAsync(env, ct);
 
         var checks = new List<VerifyCheck>(running);
         checks.AddRange(await health.ConfigureAwait(false));
@@ -104,29 +104,29 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
                 $"{counts.Values.Sum()} error lines in the last {span}: {string.Join(", ", counts.Select(p => $"{p.Key} ×{p.Value}"))}");
     }
 
-    private async Task<IReadOnlyList<VerifyCheck>> CheckDatabasesAsync(
-        EnvironmentConfig env, IReadOnlyList<(string Service, ContainerDetails Container)> containers, CancellationToken ct)
+    /// <summary>Postgres and Redis answering through exec in their one running container, on the engine of its node.</summary>
+    private async Task<IReadOnlyList<VerifyCheck>> CheckDatabasesAsync(EnvironmentConfig env, CancellationToken ct)
     {
         var checks = new List<VerifyCheck>();
         if (env.Postgres is { } postgres)
         {
             var database = postgres.AllDatabases || postgres.Databases.Count == 0 ? "postgres" : postgres.Databases[0];
             string[] Psql(string sql) => ["psql", "-U", postgres.User, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql];
-            checks.Add(await ExecCheckAsync("postgres", postgres.Service, containers, Psql("SELECT 1"),
+            checks.Add(await ExecCheckAsync(env, "postgres", postgres.Service, Psql("SELECT 1"),
                 r => r.Stdout.Trim() == "1" ? (true, "SELECT 1 answered") : (false, $"SELECT 1 answered '{First(r.Stdout)}'"), ct).ConfigureAwait(false));
             foreach (var query in env.Verify.PostgresQueries)
             {
                 var label = query.Length > 60 ? query[..57] + "..." : query;
-                checks.Add(await ExecCheckAsync("postgres", postgres.Service, containers, Psql(query), _ => (true, $"query ok: {label}"), ct)
+                checks.Add(await ExecCheckAsync(env, "postgres", postgres.Service, Psql(query), _ => (true, $"query ok: {label}"), ct)
                     .ConfigureAwait(false));
             }
         }
 
         if (env.Redis is { } redis)
         {
-            checks.Add(await ExecCheckAsync("redis", redis.Service, containers, ["redis-cli", "ping"],
+            checks.Add(await ExecCheckAsync(env, "redis", redis.Service, ["redis-cli", "ping"],
                 r => r.Stdout.Trim() == "PONG" ? (true, "PING answered PONG") : (false, $"PING answered '{First(r.Stdout)}'"), ct).ConfigureAwait(false));
-            checks.Add(await ExecCheckAsync("redis", redis.Service, containers, ["redis-cli", "info", "persistence"],
+            checks.Add(await ExecCheckAsync(env, "redis", redis.Service, ["redis-cli", "info", "persistence"],
                 r => RedisPersistence.Evaluate(r.Stdout), ct).ConfigureAwait(false));
         }
 
@@ -134,22 +134,18 @@ public sealed class Verifier(IContainerEngine engine, IServiceContainers service
     }
 
     private async Task<VerifyCheck> ExecCheckAsync(
+        EnvironmentConfig env,
         string check,
         string service,
-        IReadOnlyList<(string Service, ContainerDetails Container)> containers,
         IReadOnlyList<string> command,
         Func<ExecResult, (bool Passed, string Detail)> judge,
         CancellationToken ct)
     {
-        var container = containers.FirstOrDefault(c => c.Service == service).Container;
-        if (container is null || !container.State.Running)
-        {
-            return new VerifyCheck(check, service, false, "no running container");
-        }
-
         try
         {
-            var result = await engine.ExecAsync(container.Id, command, ExecTimeout, ct).ConfigureAwait(false);
+            // Not running, several tasks, a node whose engine is not configured: the check fails with that line.
+            var (container, nodeEngine) = await serviceContainers.RunningAsync(env, check, service, ct).ConfigureAwait(false);
+            var result = await nodeEngine.ExecAsync(container.Id, command, ExecTimeout, ct).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
                 return new VerifyCheck(check, service, false, $"{command[0]} exit {result.ExitCode}: {First(result.Stderr + result.Stdout)}");

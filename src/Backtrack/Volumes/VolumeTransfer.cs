@@ -15,7 +15,8 @@ namespace Backtrack.Volumes;
 /// </summary>
 public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
 {
-    private const string MountPath = "/bt-volume";
+    /// <summary>Where a parked container mounts its volume.</summary>
+    public const string MountPath = "/bt-volume";
     internal const string Root = "bt-volume";
     private const int CopyBuffer = 1 << 20;
 
@@ -176,7 +177,16 @@ public sealed class VolumeTransfer(IContainerEngine engine, string helperImage)
         }
 
         await engine.CreateVolumeAsync(volume.Name, volume.Labels, ct).ConfigureAwait(false);
-        await using var parked = await ParkAsync(volume.Name, ct).ConfigureAwait(false);
+        await WithParkedAsync(volume.Name, fill, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="fill"/> with the ID of a parked container mounting the volume at <see cref="MountPath"/>
+    /// (files put into a volume whose own container is gone: a swarm task scaled away), then removes the container.
+    /// </summary>
+    public async Task WithParkedAsync(string volume, Func<string, CancellationToken, Task> fill, CancellationToken ct)
+    {
+        await using var parked = await ParkAsync(volume, ct).ConfigureAwait(false);
         await fill(parked.Id, ct).ConfigureAwait(false);
     }
 

@@ -6,7 +6,8 @@ namespace Backtrack.IntegrationTests.Infrastructure;
 /// deploy'. Postgres is not published: the test reaches it with psql inside its task's container.
 /// Disposing removes the stack, then its volumes (by the stack's label).
 /// </summary>
-public sealed class SwarmDatabaseStack : SwarmStack
+/// <param name="withRedis">Also Redis 7 ('cache', one replica, its data in the stack's volume 'redisdata'), configured as the environment's Redis.</param>
+public sealed class SwarmDatabaseStack(bool withRedis = false) : SwarmStack
 {
     public const string PasswordVariable = "BT_TEST_PG_PASSWORD";
 
@@ -45,6 +46,18 @@ public sealed class SwarmDatabaseStack : SwarmStack
         return result.Stdout.Trim();
     }
 
+    /// <summary>A redis-cli command in the cache task's container; its trimmed reply.</summary>
+    public Task<string> RedisAsync(params string[] args) => ExecAsync("cache", ["redis-cli", .. args]);
+
+    /// <summary>A command in the running container of a service's task; its trimmed output.</summary>
+    public async Task<string> ExecAsync(string service, params string[] command)
+    {
+        var container = await TaskContainerAsync(service);
+        var result = await SwarmNode.DockerAsync(["exec", container, .. command]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Stdout.Trim();
+    }
+
     /// <summary>The running replica count of a service of the stack (docker service ls).</summary>
     public async Task<string> ReplicasAsync(string service) =>
         (await SwarmNode.DockerAsync("service", "ls", "--filter", $"name={Stack}_{service}", "--format", "{{.Replicas}}")).Stdout.Trim();
@@ -69,7 +82,9 @@ public sealed class SwarmDatabaseStack : SwarmStack
             deploy:
               replicas: 1
               labels: { {{TestLabel}}: "true" }
+        {{(withRedis ? RedisService : "")}}
         volumes:
+        {{(withRedis ? RedisVolume : "")}}
           pgdata:
             labels: { {{TestLabel}}: "true" }
           files:
@@ -93,19 +108,48 @@ public sealed class SwarmDatabaseStack : SwarmStack
             services:
               db: {"{"} health: none {"}"}
               app: {"{"} health: none {"}"}
+              {(withRedis ? "cache: { health: none }" : "")}
             postgres:
               service: db
               user: postgres
               databases: [shop]
               passwordEnv: {PasswordVariable}
             writers: [app]
+        {(withRedis ? RedisConfig : "")}
+        """;
+
+    /// <summary>The Redis service of the stack file, indented to sit under services:.</summary>
+    private static string RedisService => $$"""
+          cache:
+            image: backtrack-db/postgres-redis:15-7
+            command: ["redis"]
+            volumes: [redisdata:/data]
+            labels: { {{TestLabel}}: "true" }
+            deploy:
+              replicas: 1
+              labels: { {{TestLabel}}: "true" }
+        """;
+
+    private static string RedisVolume => $$"""
+          redisdata:
+            labels: { {{TestLabel}}: "true" }
+        """;
+
+    /// <summary>The environment's Redis section, indented to sit under the environment.</summary>
+    private const string RedisConfig = """
+            redis:
+              service: cache
         """;
 
     private async Task<ProcessResult> PsqlResultAsync(string database, string sql)
     {
-        var container = (await SwarmNode.DockerAsync("ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Stack}_db")).Stdout.Trim();
+        var container = await TaskContainerAsync("db");
         return container.Length == 0
             ? new ProcessResult(1, "", "no db container yet")
             : await SwarmNode.DockerAsync("exec", container, "psql", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql);
     }
+
+    /// <summary>The running container of a service's task ("" while there is none).</summary>
+    public async Task<string> TaskContainerAsync(string service) =>
+        (await SwarmNode.DockerAsync("ps", "-q", "--filter", $"label=com.docker.swarm.service.name={Stack}_{service}")).Stdout.Trim();
 }

@@ -73,4 +73,17 @@ public sealed class SwarmServiceContainersTests
 
         Assert.Equal([("api", "shop_api.1.x"), ("web", null)], services.Select(s => (s.Service, s.Container?.Name)));
     }
+
+    [Fact]
+    public async Task Given_a_node_by_its_id_when_its_engine_is_asked_for_then_this_node_is_the_environments_engine_a_configured_one_is_opened_and_another_refused()
+    {
+        var engine = SwarmEngine.Holding();
+        var nodeEngine = SwarmEngine.Holding();
+        using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, _ => nodeEngine.Engine);
+
+        Assert.Same(engine.Engine, await containers.NodeEngineAsync(SwarmEnvironment.Prod, "cache", "id-a", CancellationToken.None));
+        Assert.Same(nodeEngine.Engine, await containers.NodeEngineAsync(SwarmEnvironment.Prod, "cache", "id-b", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.NodeEngineAsync(SwarmEnvironment.Prod, "cache", "id-c", CancellationToken.None));
+        Assert.StartsWith("service cache runs on node node-c, not on the engine's own node; add its engine under nodes:", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -12,9 +12,8 @@ public sealed record CreateStagingDatabaseStep(
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
-        var client = DatabaseStepSupport.Postgres(context, Container);
-        await client.ExecuteAsync(PostgresClient.MaintenanceDatabase, $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(Staging)} WITH (FORCE)", ct)
-            .ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        await DatabaseStepSupport.DropAsync(client, Staging, ct).ConfigureAwait(false);
         await client.ExecuteAsync(
             PostgresClient.MaintenanceDatabase,
             $"CREATE DATABASE {PostgresSql.Identifier(Staging)} TEMPLATE template0 OWNER {PostgresSql.Identifier(Owner)} "
@@ -24,7 +23,5 @@ public sealed record CreateStagingDatabaseStep(
 
     public override string DescribeCompensation() => $"drop database {Staging}";
 
-    public override Task CompensateAsync(StepContext context, CancellationToken ct) =>
-        DatabaseStepSupport.Postgres(context, Container)
-            .ExecuteAsync(PostgresClient.MaintenanceDatabase, $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(Staging)} WITH (FORCE)", ct);
+    public override Task CompensateAsync(StepContext context, CancellationToken ct) => DatabaseStepSupport.DropAsync(context, Container, Staging, ct);
 }

@@ -1,5 +1,4 @@
 using Backtrack.Planning;
-using Backtrack.Snapshots.Postgres;
 
 namespace Backtrack.Databases.Steps;
 
@@ -10,6 +9,5 @@ public sealed record DropDatabaseStep(int Wave, string Lane, string Container, s
     public override string Describe() => $"drop database {Database}";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
-        DatabaseStepSupport.Postgres(context, Container)
-            .ExecuteAsync(PostgresClient.MaintenanceDatabase, $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(Database)} WITH (FORCE)", ct);
+        DatabaseStepSupport.DropAsync(context, Container, Database, ct);
 }

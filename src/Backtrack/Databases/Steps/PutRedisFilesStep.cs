@@ -22,24 +22,24 @@ public sealed record PutRedisFilesStep(int Wave, string Lane, string Container, 
 
     private async Task PutAsync(StepContext context, string snapshotId, CancellationToken ct)
     {
-        var store = DatabaseStepSupport.Store(context);
-        var manifest = await store.LoadAsync(snapshotId, ct).ConfigureAwait(false);
-        var redis = manifest.Redis ?? throw new BacktrackException($"snapshot {snapshotId} has no Redis files");
-        await PutAllAsync(context.Engine, store, manifest, redis, Container, ct).ConfigureAwait(false);
+        var (store, manifest, redis) = await DatabaseStepSupport.RedisFilesAsync(context, snapshotId, ct).ConfigureAwait(false);
+        await PutAllAsync(context.Engine, store, manifest, redis, Container, redis.Directory, ct).ConfigureAwait(false);
     }
 
-    internal static async Task PutAllAsync(IContainerEngine engine, SnapshotStore store, SnapshotManifest manifest, RedisSnapshot redis, string container, CancellationToken ct)
+    /// <summary>The snapshot's Redis files into DIRECTORY of the (stopped or parked) container.</summary>
+    internal static async Task PutAllAsync(
+        IContainerEngine engine, SnapshotStore store, SnapshotManifest manifest, RedisSnapshot redis, string container, string directory, CancellationToken ct)
     {
         foreach (var artifact in manifest.Artifacts)
         {
             await using var file = store.OpenArtifact(manifest, artifact);
             if (artifact.Kind == SnapshotArtifact.RedisRdb)
             {
-                await RedisFiles.PutFileAsync(engine, container, redis.Directory, redis.DbFilename, file, artifact.Attributes, ct).ConfigureAwait(false);
+                await RedisFiles.PutFileAsync(engine, container, directory, redis.DbFilename, file, artifact.Attributes, ct).ConfigureAwait(false);
             }
             else if (artifact.Kind == SnapshotArtifact.RedisAof)
             {
-                await engine.PutArchiveAsync(container, redis.Directory, file, ct).ConfigureAwait(false);
+                await engine.PutArchiveAsync(container, directory, file, ct).ConfigureAwait(false);
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed record WaitRedisLoadedStep(int Wave, string Lane, string Container
     {
         var manifest = await DatabaseStepSupport.ManifestAsync(context, SnapshotId, ct).ConfigureAwait(false);
         var expected = manifest.Redis?.Keys ?? throw new BacktrackException($"snapshot {SnapshotId} has no Redis files");
-        var client = DatabaseStepSupport.Redis(context, Container);
+        var client = await DatabaseStepSupport.RedisAsync(context, ct).ConfigureAwait(false);
         await client.WaitLoadedAsync(Timeout, ct).ConfigureAwait(false);
         var keys = await client.KeyCountAsync(ct).ConfigureAwait(false);
         if (keys != expected)
