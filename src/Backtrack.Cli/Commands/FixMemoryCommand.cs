@@ -10,6 +10,9 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack fix memory SERVICE --limit SIZE: a memory limit through the engine (and a restart), memory use before and after.</summary>
 public sealed class FixMemoryCommand : EnvironmentCommand<FixMemorySettings>
 {
+    protected override string OnSwarmInstead =>
+        "fix memory sets one container's live limit, which swarm drops when it replaces the task: set deploy.resources.limits.memory in the stack file and run 'docker stack deploy'";
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixMemorySettings settings, CancellationToken ct)
     {
         var bytes = MemorySize.Parse(settings.Limit, "--limit");

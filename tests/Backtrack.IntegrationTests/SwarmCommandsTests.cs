@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Backtrack.IntegrationTests.Infrastructure;
+
+namespace Backtrack.IntegrationTests;
+
+/// <summary>logs, versions, cleanup, report and serve on a real swarm stack (btsc-*), and the one-line refusals of what has no meaning there.</summary>
+[Collection("swarm-commands")]
+public sealed class SwarmCommandsTests(LoggingSwarmStack stack) : IClassFixture<LoggingSwarmStack>
+{
+    private const string Token = "swarm-commands-token-5e0b7c41";
+
+    [Fact]
+    public async Task Logs_versions_and_cleanup_read_the_stack_and_a_command_without_meaning_there_says_what_to_use()
+    {
+        // logs: every task's lines, stdout to stdout and stderr to stderr.
+        var logs = await stack.BacktrackAsync("logs", "api");
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.True(Lines(logs.Stdout).Where(l => l.StartsWith("hello from ", StringComparison.Ordinal)).Distinct().Count() >= 2, logs.Stdout);
+        Assert.Contains("warning from ", logs.Stderr);
+        var unknown = await stack.BacktrackAsync("logs", "nope");
+        Assert.True(unknown.ExitCode == 2, unknown.ToString());
+        Assert.Contains("unknown service 'nope'", Assert.Single(Lines(unknown.Stderr)));
+
+        // versions: the recorded release runs what the service's spec names; the other local images are candidates.
+        Assert.Equal(0, (await stack.BacktrackAsync("record", "--note", "v1")).ExitCode);
+        var versions = await stack.BacktrackAsync("versions", "api", "-o", "json");
+        Assert.True(versions.ExitCode == 0, versions.ToString());
+        var candidates = SwarmStack.ParseJson(versions).EnumerateArray().ToList();
+        Assert.Contains(candidates, c => c.GetProperty("source").GetString()!.StartsWith("release ", StringComparison.Ordinal) && c.GetProperty("running").GetBoolean());
+        Assert.Contains(candidates, c => c.GetProperty("source").GetString() == "local image"
+            && c.GetProperty("reference").GetString()!.Contains("backtrack-demo/api:v2", StringComparison.Ordinal) && !c.GetProperty("running").GetBoolean());
+
+        // cleanup --dry-run: a plan, and never the images the stack's specs name.
+        var cleanup = await stack.BacktrackAsync("cleanup", "--dry-run");
+        Assert.True(cleanup.ExitCode == 0, cleanup.ToString());
+        Assert.DoesNotContain("remove image backtrack-demo/api:v1", cleanup.Stdout);
+        Assert.DoesNotContain("remove image backtrack-demo/web:v1", cleanup.Stdout);
+
+        foreach (var (args, instead) in new (string[], string)[]
+        {
+            (["fix", "memory", "api", "--limit", "64m", "--yes"], "deploy.resources.limits.memory"),
+            (["fix", "config", "--yes"], "rollback service SERVICE --to RELEASE"),
+            (["rollback", "git", "--yes"], "rollback all --to RELEASE"),
+        })
+        {
+            var refused = await stack.BacktrackAsync(args);
+            Assert.True(refused.ExitCode == 2, refused.ToString());
+            Assert.Contains(instead, Assert.Single(Lines(refused.Stderr)));
+        }
+    }
+
+    [Fact]
+    public async Task Report_and_the_status_page_show_a_swarm_rollback_and_the_page_rolls_back_through_the_operation_service()
+    {
+        // Given api recorded on v1, then on v3, and rolled back to v1 by the CLI.
+        Assert.Equal(0, (await stack.BacktrackAsync("record", "--note", "v1")).ExitCode);
+        await stack.UpdateImageAsync("api", "backtrack-demo/api:v3");
+        await stack.UntilRunsAsync("api", "v3", 2);
+        Assert.Equal(0, (await stack.BacktrackAsync("record", "--note", "v3")).ExitCode);
+        var rollback = await stack.BacktrackAsync("rollback", "service", "api", "--yes", "--no-verify");
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+
+        // report: the incident report of that rollback, from the journal.
+        var report = await stack.BacktrackAsync("report");
+        Assert.True(report.ExitCode == 0, report.ToString());
+        Assert.Contains("rollback service api", report.Stdout);
+        Assert.Contains("update service", report.Stdout);
+
+        // serve: the stack's services with replicas and tasks, its history, the report page.
+        var tokenFile = Path.Combine(stack.Directory, "serve.token");
+        await File.WriteAllTextAsync(tokenFile, Token + "\n");
+        await using var server = stack.StartBacktrack("serve", "--listen", "127.0.0.1:0", "--token-file", tokenFile);
+        var listening = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.NotNull(listening);
+        var url = new Uri(listening.Split(' ')[1]);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url };
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/env/swarm/status");
+        Assert.Equal("Swarm", status.GetProperty("backend").GetString());
+        var api = status.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("service").GetString() == "api");
+        Assert.Equal(2, api.GetProperty("desired").GetInt32());
+        Assert.Equal(2, api.GetProperty("tasks").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/env/swarm")).StatusCode);
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/env/swarm/history");
+        var operation = history.EnumerateArray().First(o => o.GetProperty("command").GetString() == "rollback service api").GetProperty("id").GetString()!;
+        using var page = await client.GetAsync($"/api/env/swarm/operations/{operation}/report");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("rollback service api", await page.Content.ReadAsStringAsync());
+
+        // When the page rolls api back to the previous release (v3), confirming the plan it showed.
+        var request = new { action = "rollback", services = new[] { "api" }, to = "previous" };
+        var planned = await ReadJsonAsync(await PostActionAsync(client, url, "/actions/plan", request));
+        var (text, id) = (planned.GetProperty("text").GetString()!, planned.GetProperty("id").GetString()!);
+        Assert.Contains("update service", text);
+        var started = await ReadJsonAsync(await PostActionAsync(client, url, "/actions/run", new { request.action, request.services, request.to, confirmedPlan = text, confirmedPlanId = id }));
+        var pageRollback = started.GetProperty("operation").GetString()!;
+
+        // Then it runs through the operation service: journaled, and api runs v3 again.
+        await SwarmNode.UntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>("/api/env/swarm/history")).EnumerateArray()
+                .Any(o => o.GetProperty("id").GetString() == pageRollback && o.GetProperty("outcome").GetString() == "Succeeded"),
+            TimeSpan.FromSeconds(90),
+            "the page's rollback succeeded");
+        await stack.UntilRunsAsync("api", "v3", 2);
+    }
+
+    private static async Task<HttpResponseMessage> PostActionAsync(HttpClient client, Uri url, string path, object body)
+    {
+        var session = await client.GetFromJsonAsync<JsonElement>("/api/session");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/env/swarm{path}") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Origin", url.GetLeftPart(UriPartial.Authority));
+        request.Headers.Add("X-CSRF-Token", session.GetProperty("csrf").GetString());
+        request.Headers.Add("X-Backtrack-Token", Token);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
