@@ -78,7 +78,9 @@ public sealed class ActionRunner : IAsyncDisposable
         if (request.Action == "snapshot")
         {
             var id = Plan.NewId(environment.Clock);
-            var step = new CreateSnapshotStep(0, id, SnapshotParts.All, null, "from the status page");
+            // As 'snapshot create' on a swarm: its volumes and databases (the specs are in the releases).
+            var parts = environment.Config.Backend is Backend.Swarm ? SnapshotParts.Volumes | SnapshotParts.Databases : SnapshotParts.All;
+            var step = new CreateSnapshotStep(0, id, parts, null, "from the status page");
             return new Plan(id, "snapshot", step.Describe(), [step]);
         }
 

@@ -9,49 +9,26 @@ namespace Backtrack.Engine.Docker;
 /// <summary>Logs: a container's, and a swarm service's (every task's, as 'docker service logs'), demultiplexed line by line.</summary>
 public sealed partial class DockerEngine
 {
-    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var parameters = new ContainerLogsParameters
+    public IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, CancellationToken ct) =>
+        ReadLinesAsync(() => client.Containers.GetContainerLogsAsync(idOrName, new ContainerLogsParameters
         {
-            ShowStdout = true,
-            ShowStderr = true,
-            Follow = query.Follow,
-            Timestamps = query.Timestamps,
-            Tail = Tail(query),
-            Since = Since(query),
-        };
-        using var stream = await Guard(() => client.Containers.GetContainerLogsAsync(idOrName, parameters, ct)).ConfigureAwait(false);
-        await foreach (var line in ReadLinesAsync(stream, ct).ConfigureAwait(false))
-        {
-            yield return line;
-        }
-    }
+            ShowStdout = true, ShowStderr = true, Follow = query.Follow, Timestamps = query.Timestamps, Tail = Tail(query), Since = Since(query),
+        }, ct), ct);
 
-    public async IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var parameters = new ServiceLogsParameters
+    /// <remarks>Stack services are created without a TTY: the stream is multiplexed, as a container's.</remarks>
+    public IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct) =>
+        ReadLinesAsync(() => client.Swarm.GetServiceLogsAsync(serviceIdOrName, tty: false, new ServiceLogsParameters
         {
-            ShowStdout = true,
-            ShowStderr = true,
-            Follow = query.Follow,
-            Timestamps = query.Timestamps,
-            Tail = Tail(query),
-            Since = Since(query),
-        };
-        // Stack services are created without a TTY: the stream is multiplexed, as a container's.
-        using var stream = await Guard(() => client.Swarm.GetServiceLogsAsync(serviceIdOrName, tty: false, parameters, ct)).ConfigureAwait(false);
-        await foreach (var line in ReadLinesAsync(stream, ct).ConfigureAwait(false))
-        {
-            yield return line;
-        }
-    }
+            ShowStdout = true, ShowStderr = true, Follow = query.Follow, Timestamps = query.Timestamps, Tail = Tail(query), Since = Since(query),
+        }, ct), ct);
 
     private static string Tail(LogQuery query) => query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all";
 
     private static string? Since(LogQuery query) => query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    private static async IAsyncEnumerable<LogLine> ReadLinesAsync(MultiplexedStream stream, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<LogLine> ReadLinesAsync(Func<Task<MultiplexedStream>> open, [EnumeratorCancellation] CancellationToken ct)
     {
+        using var stream = await Guard(open).ConfigureAwait(false);
         var buffer = new byte[16 * 1024];
         var pending = new Dictionary<LogSource, StringBuilder> { [LogSource.Stdout] = new(), [LogSource.Stderr] = new() };
         while (true)
