@@ -40,7 +40,6 @@ public sealed class SwarmCommandsTests(LoggingSwarmStack stack) : IClassFixture<
 
         foreach (var (args, instead) in new (string[], string)[]
         {
-            (["fix", "memory", "api", "--limit", "64m", "--yes"], "deploy.resources.limits.memory"),
             (["fix", "config", "--yes"], "rollback service SERVICE --to RELEASE"),
             (["rollback", "git", "--yes"], "rollback all --to RELEASE"),
         })
@@ -100,6 +99,26 @@ public sealed class SwarmCommandsTests(LoggingSwarmStack stack) : IClassFixture<
         Assert.Contains($"Operation {operation}", report.Stdout);
         Assert.Contains("update service", report.Stdout);
     }
+
+    [Fact]
+    public async Task Fix_memory_updates_the_service_s_limit_and_gates_it_and_a_limit_under_the_engine_s_minimum_changes_nothing()
+    {
+        var fixedLimit = await stack.BacktrackAsync("fix", "memory", "web", "--limit", "64m", "--yes", "--no-verify");
+
+        Assert.True(fixedLimit.ExitCode == 0, fixedLimit.ToString());
+        Assert.Equal("67108864", await MemoryLimitAsync("web"));
+        Assert.Contains("deploy.resources.limits.memory: 64m", fixedLimit.Stderr);
+        await stack.UntilConvergedAsync();
+
+        // A limit under the engine's minimum: one line, exit 2, the 64 MiB stay.
+        var refused = await stack.BacktrackAsync("fix", "memory", "web", "--limit", "1m", "--yes", "--no-verify");
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("below the engine's minimum", Assert.Single(Lines(refused.Stderr)));
+        Assert.Equal("67108864", await MemoryLimitAsync("web"));
+    }
+
+    private async Task<string> MemoryLimitAsync(string service) =>
+        (await SwarmNode.DockerAsync("service", "inspect", "--format", "{{.Spec.TaskTemplate.Resources.Limits.MemoryBytes}}", $"{stack.Stack}_{service}")).Stdout.Trim();
 
     private static async Task<HttpResponseMessage> PostActionAsync(HttpClient client, Uri url, string path, object body)
     {
