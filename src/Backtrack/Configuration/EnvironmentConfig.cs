@@ -83,7 +83,7 @@ public sealed record EnvironmentConfig(
             throw new BacktrackException(
                 $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' "
                 + (instead is null
-                    ? "(status, health, init, record, releases, rollback service|all|db, pin, logs, versions, report, cleanup, snapshot create|list|verify|prune|copy|cleanup, verify, history, repair and serve work on swarm; nothing was changed)"
+                    ? "(status, health, init, record, releases, rollback service|all|db, pin, logs, versions, report, cleanup, fix memory, snapshot create|list|verify|prune|copy|cleanup, verify, history, repair and serve work on swarm; nothing was changed)"
                     : $"({instead}; nothing was changed)"));
         }
     }
