@@ -25,7 +25,7 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
 
         if (!WorksOnSwarm)
         {
-            selected.RequireCompose();
+            selected.RequireCompose(OnSwarmInstead);
         }
 
         if (!WorksOnHosts)
@@ -39,6 +39,9 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
 
     /// <summary>Whether the command works on a swarm environment yet; the others refuse it in one line before anything happens.</summary>
     protected virtual bool WorksOnSwarm => false;
+
+    /// <summary>Why a command that does not work on a swarm does not, and what to use there instead: said in its refusal.</summary>
+    protected virtual string? OnSwarmInstead => null;
 
     /// <summary>Whether the command works on an environment with hosts: yet; the others refuse it in one line before anything happens.</summary>
     protected virtual bool WorksOnHosts => false;

@@ -8,6 +8,9 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack fix config: .env back from a saved copy, the services using a changed key recreated, a health gate.</summary>
 public sealed class FixConfigCommand : EnvironmentCommand<FixConfigSettings>
 {
+    protected override string OnSwarmInstead =>
+        "fix config restores a Compose project's .env; a stack's configuration is its service specs and swarm configs: 'backtrack rollback service SERVICE --to RELEASE' applies a recorded spec, config references included";
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixConfigSettings settings, CancellationToken ct)
     {
         const string command = "fix config";

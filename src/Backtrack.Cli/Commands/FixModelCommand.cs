@@ -8,6 +8,9 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack fix model PATH: one file back from git history, the service restarted on it, a health gate.</summary>
 public sealed class FixModelCommand : EnvironmentCommand<FixModelSettings>
 {
+    protected override string OnSwarmInstead =>
+        "fix model restarts one container on a file of the deploy repository; a swarm task reads its files from its image, configs or volumes: 'backtrack rollback service SERVICE --to RELEASE'";
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, FixModelSettings settings, CancellationToken ct)
     {
         var command = $"fix model {settings.Path}";

@@ -34,6 +34,8 @@ public sealed class ReportSettings : EnvironmentSettings
 /// <summary>backtrack report: the incident report from the journal, as Markdown or HTML, to stdout or -o FILE.</summary>
 public sealed class ReportCommand : EnvironmentCommand<ReportSettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, ReportSettings settings, CancellationToken ct)
     {
         var since = settings.Since is null ? (DateTimeOffset?)null : ParseSince(settings.Since, environment.Clock);

@@ -8,6 +8,9 @@ namespace Backtrack.Cli.Commands;
 /// <summary>backtrack rollback git: the deploy repository back to the last good commit, redeployed and health-gated.</summary>
 public sealed class RollbackGitCommand : EnvironmentCommand<RollbackGitSettings>
 {
+    protected override string OnSwarmInstead =>
+        "its redeploy and gates are Compose's; 'backtrack rollback all --to RELEASE' restores a recorded release of the stack, and 'backtrack pin' writes its images back to the stack file";
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, RollbackGitSettings settings, CancellationToken ct)
     {
         var request = new GitRollbackRequest(

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Backtrack.Cli.Commands;
 
-/// <summary>backtrack serve: the live status page of every Compose environment (or --env's), read-only without a token.</summary>
+/// <summary>backtrack serve: the live status page of every one-engine environment, Compose or swarm (or --env's), read-only without a token.</summary>
 public sealed class ServeCommand : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
@@ -19,16 +19,12 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
 
         var config = await ConfigLoader.LoadAsync(ConfigLoader.Locate(settings.Config, Directory.GetCurrentDirectory()), cancellationToken).ConfigureAwait(false);
         var selected = settings.Environment is null
-            ? config.Environments.Where(e => e.Backend is Backend.Compose && e.Hosts.Count == 0).ToList()
+            ? config.Environments.Where(e => e.Hosts.Count == 0).ToList()
             : [config.Select(settings.Environment)];
-        selected.ForEach(e =>
-        {
-            e.RequireCompose();
-            e.RequireSingleHost("serve");
-        });
+        selected.ForEach(e => e.RequireSingleHost("serve"));
         if (selected.Count == 0)
         {
-            throw new BacktrackException("no one-engine Compose environment to serve in the configuration; the status page does not show swarm environments or environments with hosts: yet");
+            throw new BacktrackException("no one-engine environment to serve in the configuration; the status page does not show environments with hosts: yet");
         }
 
         var environments = selected.Select(e => new ServedEnvironment(e)).ToList();

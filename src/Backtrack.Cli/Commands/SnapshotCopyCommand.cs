@@ -20,6 +20,8 @@ public sealed class SnapshotCopySettings : EnvironmentSettings
 /// <summary>backtrack snapshot copy ID --to DESTINATION: exit 0 when the copy there checks, 1 when it does not.</summary>
 public sealed class SnapshotCopyCommand : EnvironmentCommand<SnapshotCopySettings>
 {
+    protected override bool WorksOnSwarm => true;
+
     protected override async Task<int> ExecuteAsync(BacktrackEnvironment environment, SnapshotCopySettings settings, CancellationToken ct)
     {
         var destination = settings.To ?? environment.Config.Snapshots.CopyTo

@@ -66,6 +66,18 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         services = rows,
     };
 
+    /// <summary>A swarm environment's status as JSON (status -o json and the status page).</summary>
+    public static object StackJson(EnvironmentConfig config, IReadOnlyList<StackServiceStatus> rows, IReadOnlyList<string> interrupted) => new
+    {
+        environment = config.Name,
+        backend = config.Backend,
+        stack = config.Project,
+        stackFile = config.StackFile?.Path,
+        healthy = rows.All(r => r.Healthy) && interrupted.Count == 0,
+        interrupted,
+        services = rows,
+    };
+
     private static async Task<int> StackAsync(
         BacktrackEnvironment environment, StatusSettings settings, TimeSpan timeout, IReadOnlyList<string> interrupted, CancellationToken ct)
     {
@@ -73,11 +85,7 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
         var healthy = rows.All(r => r.Healthy) && interrupted.Count == 0;
         if (settings.Json)
         {
-            Json.Write(new
-            {
-                environment = environment.Config.Name, backend = environment.Config.Backend, stack = environment.Config.Project,
-                stackFile = environment.Config.StackFile?.Path, healthy, interrupted, services = rows,
-            });
+            Json.Write(StackJson(environment.Config, rows, interrupted));
         }
         else
         {

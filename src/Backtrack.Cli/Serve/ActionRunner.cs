@@ -12,7 +12,8 @@ namespace Backtrack.Cli.Serve;
 /// <summary>
 /// The page's actions, run as the CLI runs them: a session of the environment's operation service
 /// (lock, refusal while a repair is due, journal, notifications), the plan the CLI would make, the
-/// closing checklist. An action runs on in the background; the timeline shows its steps.
+/// closing checklist (on a swarm, the swarm rollback planner's plan). An action runs on in the background;
+/// the timeline shows its steps.
 /// </summary>
 public sealed class ActionRunner : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ public sealed class ActionRunner : IAsyncDisposable
         }
 
         using var environment = new BacktrackEnvironment(config);
-        using var session = await environment.Operations.BeginAsync(request.Command, dryRun: true, ct).ConfigureAwait(false);
+        using var session = await environment.Operations.BeginOnAnyBackendAsync(request.Command, dryRun: true, ct).ConfigureAwait(false);
         var plan = await MakePlanAsync(environment, request, ct).ConfigureAwait(false);
         return new { action = request.Action, id = plan.Id, plan = PlanView.ToJson(plan), text = PlanView.Text(plan) };
     }
@@ -50,7 +51,7 @@ public sealed class ActionRunner : IAsyncDisposable
                 return new { action = request.Action, operation = (string?)null, verification = VerifyView.ToJson(report) };
             }
 
-            session = await environment.Operations.BeginAsync(request.Command, dryRun: false, ct).ConfigureAwait(false);
+            session = await environment.Operations.BeginOnAnyBackendAsync(request.Command, dryRun: false, ct).ConfigureAwait(false);
             var plan = await MakePlanAsync(environment, request, ct).ConfigureAwait(false);
             if (!request.Confirms(plan.Id, PlanView.Text(plan)))
             {
@@ -77,13 +78,17 @@ public sealed class ActionRunner : IAsyncDisposable
         if (request.Action == "snapshot")
         {
             var id = Plan.NewId(environment.Clock);
-            var step = new CreateSnapshotStep(0, id, SnapshotParts.All, null, "from the status page");
+            // As 'snapshot create' on a swarm: its volumes and databases (the specs are in the releases).
+            var parts = environment.Config.Backend is Backend.Swarm ? SnapshotParts.Volumes | SnapshotParts.Databases : SnapshotParts.All;
+            var step = new CreateSnapshotStep(0, id, parts, null, "from the status page");
             return new Plan(id, "snapshot", step.Describe(), [step]);
         }
 
-        var planner = await environment.RollbackPlannerAsync(ct).ConfigureAwait(false);
-        return await planner.PlanAsync(environment.Config, new RollbackRequest(
-            request.Services ?? [], string.IsNullOrWhiteSpace(request.To) ? RollbackRequest.Previous : request.To, false, null, null, Verify: true), ct).ConfigureAwait(false);
+        var rollback = new RollbackRequest(
+            request.Services ?? [], string.IsNullOrWhiteSpace(request.To) ? RollbackRequest.Previous : request.To, false, null, null, Verify: true);
+        return environment.Config.Backend is Backend.Swarm
+            ? await (await environment.SwarmRollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, rollback, ct).ConfigureAwait(false)
+            : await (await environment.RollbackPlannerAsync(ct).ConfigureAwait(false)).PlanAsync(environment.Config, rollback, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs to the end whatever happens to the page: an operation is never left half-done by a closed tab.</summary>

@@ -1,5 +1,4 @@
 using Backtrack.Cli.Views;
-using Backtrack.Compose;
 using Microsoft.AspNetCore.Http;
 
 namespace Backtrack.Cli.Serve;
@@ -55,10 +54,10 @@ public static class LiveFeed
         await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Wakes the feed on every container event of the project; polling alone still works when the stream breaks.</summary>
+    /// <summary>Wakes the feed on every container event of the project (a stack's task containers); polling alone still works when the stream breaks.</summary>
     private static async Task WatchEngineAsync(ServedEnvironment environment, SemaphoreSlim changed, CancellationToken ct)
     {
-        var labels = new Dictionary<string, string?> { [ComposeLabels.Project] = environment.Config.Project };
+        var labels = new Dictionary<string, string?> { [environment.ProjectLabel] = environment.Config.Project };
         await foreach (var _ in environment.Events.ContainerEventsAsync(labels, DateTimeOffset.UtcNow, ct).ConfigureAwait(false))
         {
             if (changed.CurrentCount == 0)

@@ -25,14 +25,19 @@ public sealed class ServedEnvironment(EnvironmentConfig config) : IDisposable
 
     public IEngineEvents Events => environment.Engine;
 
+    /// <summary>The label naming the project (Compose) or stack (swarm) on its containers: the live feed follows their events.</summary>
+    public string ProjectLabel => environment.Containers.ProjectLabel;
+
     /// <summary>Opens the state database up front: requests then share one connection (its own gate serializes them).</summary>
     public Task OpenAsync(CancellationToken ct) => environment.DatabaseAsync(ct);
 
-    /// <summary>As 'status -o json'.</summary>
+    /// <summary>As 'status -o json' (a stack's services, with replicas and tasks, on a swarm).</summary>
     public async Task<object> StatusAsync(CancellationToken ct)
     {
-        var rows = await environment.Status.GetAsync(config, CheckTimeout, ct).ConfigureAwait(false);
-        return StatusCommand.ToJson(config, rows, await StatusCommand.InterruptedAsync(environment, ct).ConfigureAwait(false));
+        var interrupted = await StatusCommand.InterruptedAsync(environment, ct).ConfigureAwait(false);
+        return config.Backend is Backend.Swarm
+            ? StatusCommand.StackJson(config, await environment.StackStatus.GetAsync(config, CheckTimeout, ct).ConfigureAwait(false), interrupted)
+            : StatusCommand.ToJson(config, await environment.Status.GetAsync(config, CheckTimeout, ct).ConfigureAwait(false), interrupted);
     }
 
     /// <summary>As 'releases -o json'.</summary>

@@ -7,6 +7,7 @@ using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
 using Backtrack.Status;
+using Backtrack.Swarm;
 
 namespace Backtrack.Cleanup;
 
@@ -14,9 +15,14 @@ namespace Backtrack.Cleanup;
 /// Plans the cleanup after an incident: archive the affected services' logs since the incident began,
 /// then remove kept-aside containers beyond <c>keepAside</c> and the images <see cref="RetentionPolicy"/>
 /// allows — only images of the environment's own repositories, never another project's on a shared engine.
+/// On a swarm the stack's task containers stand for the project's (no container is ever kept aside there)
+/// and the image of every service's current spec stays, whether or not a task runs it now.
 /// </summary>
 public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspector, ReleaseStore releases, JournalReader journal, TimeProvider clock)
 {
+    /// <summary>The label swarm puts on a task's container: the service's full name (STACK_SERVICE).</summary>
+    private const string SwarmServiceLabel = "com.docker.swarm.service.name";
+
     private const int HistoryDepth = 1000;
 
     /// <summary>Lanes of a plan that are not services.</summary>
@@ -26,20 +32,20 @@ public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspe
     {
         var planId = Plan.NewId(clock);
         var steps = new List<PlanStep>();
-        var project = await inspector.ProjectContainersAsync(env.Project, ct).ConfigureAwait(false);
+        var project = await ProjectContainersAsync(env, ct).ConfigureAwait(false);
 
         var incident = (await journal.ListAsync(HistoryDepth, ct).ConfigureAwait(false)).FirstOrDefault(o => o.Kind == "rollback");
         if (incident is not null)
         {
             var services = incident.Steps.Select(s => s.Lane).Where(l => !NonServiceLanes.Contains(l)).ToHashSet(StringComparer.Ordinal);
-            var containers = project.Where(c => services.Contains(c.Labels[ComposeLabels.Service])).Select(c => c.Name).ToList();
+            var containers = project.Where(c => services.Contains(ServiceOf(env, c))).Select(c => c.Name).ToList();
             if (containers.Count > 0)
             {
                 steps.Add(new ArchiveLogsStep(0, containers, incident.Started, Path.Combine(env.StateDirectory, "logs", $"{incident.Id}.tar.gz")));
             }
         }
 
-        foreach (var service in project.Where(c => ContainerNames.IsAside(c.Name) && c.State != "running").GroupBy(c => c.Labels[ComposeLabels.Service]))
+        foreach (var service in project.Where(c => ContainerNames.IsAside(c.Name) && c.State != "running").GroupBy(c => ServiceOf(env, c)))
         {
             steps.AddRange(service.OrderByDescending(c => c.Name, StringComparer.Ordinal).Skip(Math.Max(env.KeepAside, 0))
                 .Select(c => new RemoveContainerStep(1, service.Key, c.Name)));
@@ -58,6 +64,7 @@ public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspe
         var history = await releases.ListAsync(HistoryDepth, ct).ConfigureAwait(false);
         var everyContainer = await engine.ListContainersAsync(new Dictionary<string, string?>(), ct).ConfigureAwait(false);
         var inUse = everyContainer.Select(c => c.ImageId).Concat(project.Select(c => c.ImageId)).ToHashSet(StringComparer.Ordinal);
+        inUse.UnionWith(await StackSpecImagesAsync(env, ct).ConfigureAwait(false));
         var ours = project.Select(c => c.Image).Concat(history.SelectMany(r => r.Services).Select(s => s.Image))
             .Select(ImageRepository.Of).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var (_, removable) = RetentionPolicy.Choose(history, inUse, env.KeepReleases);
@@ -88,5 +95,26 @@ public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspe
         }
 
         return steps;
+    }
+
+    private Task<IReadOnlyList<ContainerSummary>> ProjectContainersAsync(EnvironmentConfig env, CancellationToken ct) =>
+        env.Backend is Backend.Swarm
+            ? engine.ListContainersAsync(new Dictionary<string, string?> { [SwarmLabels.Stack] = env.Project, [SwarmServiceLabel] = null }, ct)
+            : inspector.ProjectContainersAsync(env.Project, ct);
+
+    private static string ServiceOf(EnvironmentConfig env, ContainerSummary container) =>
+        env.Backend is Backend.Swarm ? SwarmLabels.ServiceName(env.Project, container.Labels[SwarmServiceLabel]) : container.Labels[ComposeLabels.Service];
+
+    /// <summary>The image IDs the stack's service specs name: swarm starts them again whenever it replaces a task.</summary>
+    private async Task<IReadOnlyList<string>> StackSpecImagesAsync(EnvironmentConfig env, CancellationToken ct)
+    {
+        if (env.Backend is not Backend.Swarm)
+        {
+            return [];
+        }
+
+        var specs = await engine.ListServicesAsync(new Dictionary<string, string?> { [SwarmLabels.Stack] = env.Project }, ct).ConfigureAwait(false);
+        var images = await Task.WhenAll(specs.Where(s => s.Spec is not null).Select(s => engine.InspectImageAsync(s.Spec!.Image, ct))).ConfigureAwait(false);
+        return images.OfType<ImageDetails>().Select(i => i.Id).ToList();
     }
 }

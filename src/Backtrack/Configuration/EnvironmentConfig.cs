@@ -75,13 +75,16 @@ public sealed record EnvironmentConfig(
     /// <summary>A swarm's other nodes by hostname: the engine address (ssh://, tcp://) that reaches the tasks running there.</summary>
     public IReadOnlyDictionary<string, string> Nodes { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Refuses, in one line (exit 2), what works on Compose environments only so far.</summary>
-    public void RequireCompose()
+    /// <summary>Refuses, in one line (exit 2), what works on Compose environments only so far; INSTEAD says why and what to use on a swarm.</summary>
+    public void RequireCompose(string? instead = null)
     {
         if (Backend is Backend.Swarm)
         {
             throw new BacktrackException(
-                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' (status, health, init, record, releases, rollback service|all|db, pin, snapshot create|list|verify|prune, verify, history and repair work on swarm; nothing was changed)");
+                $"not supported on a swarm environment yet: environment '{Name}' runs stack '{Project}' "
+                + (instead is null
+                    ? "(status, health, init, record, releases, rollback service|all|db|full, pin, guard, deploy, logs, versions, report, cleanup, fix memory, snapshot create|list|verify|prune|copy|cleanup, verify, history, repair and serve work on swarm; nothing was changed)"
+                    : $"({instead}; nothing was changed)"));
         }
     }
 

@@ -15,4 +15,10 @@ public interface IServiceOperations
     /// match. Retried while swarm's own progress bookkeeping moves the version index meanwhile.
     /// </summary>
     Task ScaleServiceAsync(string serviceId, ulong replicas, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the memory limit of the service's tasks (null: none), nothing else of its spec: swarm replaces its
+    /// tasks by the service's update config. Retried while swarm moves the version index meanwhile.
+    /// </summary>
+    Task SetServiceMemoryLimitAsync(string serviceId, long? bytes, CancellationToken ct);
 }

@@ -24,6 +24,9 @@ public interface IServiceQueries
     /// <summary>The swarm's secrets (their names and IDs only: values never leave the swarm).</summary>
     Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct);
 
+    /// <summary>The service's log: every task's lines, as 'docker service logs' shows them, stdout and stderr demultiplexed.</summary>
+    IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct);
+
     /// <summary>The swarm's configs.</summary>
     Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct);
 }

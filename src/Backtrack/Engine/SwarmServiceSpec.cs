@@ -19,6 +19,9 @@ public sealed record SwarmServiceSpec
 
     public IReadOnlyList<SwarmObjectRef> Configs { get; init; } = [];
 
+    /// <summary>The tasks' memory limit in bytes (resources.limits.memory); null when there is none.</summary>
+    public long? MemoryLimit { get; init; }
+
     /// <summary>A digest of the task template: a task whose own spec has the same digest runs this spec.</summary>
     public required string TaskDigest { get; init; }
 

@@ -30,4 +30,13 @@ public sealed class StackInspector(IServiceQueries engine)
             .Select(name => byName.TryGetValue(name, out var found) ? new StackService(name, found.First, found.Second) : new StackService(name, null, []))
             .ToList();
     }
+
+    /// <summary>One deployed service of the stack; an unknown or undeployed one is refused in one line naming the deployed ones.</summary>
+    public async Task<StackService> RequireAsync(EnvironmentConfig env, string service, CancellationToken ct)
+    {
+        var services = await ServicesAsync(env, ct).ConfigureAwait(false);
+        return services.FirstOrDefault(s => s.Service == service && s.Details?.Spec is not null)
+            ?? throw new BacktrackException(
+                $"unknown service '{service}' in stack '{env.Project}' of environment '{env.Name}'; deployed: {string.Join(", ", services.Where(s => s.Details is not null).Select(s => s.Service))}");
+    }
 }

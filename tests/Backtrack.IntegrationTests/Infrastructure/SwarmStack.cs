@@ -16,8 +16,14 @@ public class SwarmStack : IAsyncLifetime
     private static readonly TimeSpan Converge = TimeSpan.FromSeconds(90);
 
     public SwarmStack()
+        : this("bttest")
     {
-        Stack = "bttest-" + Guid.NewGuid().ToString("N")[..8];
+    }
+
+    /// <summary>A stack named PREFIX-xxxxxxxx: a test class's own prefix tells its leftovers apart.</summary>
+    protected SwarmStack(string prefix)
+    {
+        Stack = $"{prefix}-" + Guid.NewGuid().ToString("N")[..8];
         Directory = System.IO.Directory.CreateTempSubdirectory("backtrack-swarm-").FullName;
         WebPort = ComposeFixture.FreePort();
     }
@@ -104,11 +110,14 @@ public class SwarmStack : IAsyncLifetime
 
     public static JsonElement ParseJson(ProcessResult result) => ComposeFixture.ParseJson(result);
 
+    /// <summary>More of api's settings in the stack file, each line starting with a line break and 4 spaces.</summary>
+    protected virtual string ApiSettings => "";
+
     protected virtual string StackFile() => $$"""
         version: "3.8"
         services:
           api:
-            image: backtrack-demo/api:v1
+            image: backtrack-demo/api:v1{{ApiSettings}}
             labels: { {{TestLabel}}: "true" }
             deploy:
               replicas: 2

@@ -42,9 +42,19 @@ public sealed class SwarmConfigTests
     {
         var env = ConfigLoader.Parse("environments:\n  prod:\n    backend: swarm\n    stack: shop\n", "backtrack.yml").Select(null);
 
-        var error = Assert.Throws<BacktrackException>(env.RequireCompose);
+        var error = Assert.Throws<BacktrackException>(() => env.RequireCompose());
 
         Assert.StartsWith("not supported on a swarm environment yet: environment 'prod' runs stack 'shop'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Given_a_swarm_environment_when_a_command_says_what_to_use_instead_then_its_refusal_says_it_in_one_line()
+    {
+        var env = ConfigLoader.Parse("environments:\n  prod:\n    backend: swarm\n    stack: shop\n", "backtrack.yml").Select(null);
+
+        var error = Assert.Throws<BacktrackException>(() => env.RequireCompose("use 'backtrack rollback all' there"));
+
+        Assert.Equal("not supported on a swarm environment yet: environment 'prod' runs stack 'shop' (use 'backtrack rollback all' there; nothing was changed)", error.Message);
     }
 }

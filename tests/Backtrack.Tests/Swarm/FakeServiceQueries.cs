@@ -21,5 +21,7 @@ public sealed class FakeServiceQueries(IReadOnlyList<ServiceDetails> services, I
 
     public Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct) => Task.FromResult(secrets);
 
+    public IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct) => AsyncEnumerable.Empty<LogLine>();
+
     public Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct) => Task.FromResult(configs);
 }

@@ -51,6 +51,7 @@
       const latency = seconds(check.latency);
       const health = `${check.healthy ? "ok" : "FAIL"} ${check.detail || ""}${latency === null ? "" : ` (${duration(latency)})`}`;
       const notes = [...(s.problems || []), s.drift].filter(Boolean).join("; ");
+      if (status.backend === "Swarm") return stackRow(s, health, notes);
       return el("tr", { "data-service": s.service, "data-state": s.state, class: s.healthy ? "ok" : "bad" },
         el("td", { text: s.service }),
         el("td", { class: "state", text: s.state }),
@@ -66,6 +67,21 @@
     const chosen = select.value;
     select.replaceChildren(...status.services.map(s => el("option", { value: s.service, text: s.service })));
     if (chosen) select.value = chosen;
+  }
+
+  // A swarm service: replicas running/desired and the update's state for State, its tasks' states where a container's restarts go.
+  function stackRow(s, health, notes) {
+    const update = s.update && s.update.state ? ` (update ${s.update.state})` : "";
+    const tasks = s.tasks.map(t => `${t.slot === null ? "" : `${t.slot}: `}${t.state}${t.error ? ` (${t.error})` : ""}`).join(", ");
+    return el("tr", { "data-service": s.service, "data-state": `${s.running}/${s.desired}`, class: s.healthy ? "ok" : "bad" },
+      el("td", { text: s.service }),
+      el("td", { class: "state", text: `${s.running}/${s.desired} running${update}` }),
+      el("td", { class: "mono", text: s.image || "-" }),
+      el("td", { class: "mono", text: "-" }),
+      el("td", { class: "health", text: health }),
+      el("td", { class: "tasks", text: tasks || "-" }),
+      el("td", { text: "-" }),
+      el("td", { class: "muted", text: notes }));
   }
 
   function renderTimeline(operations) {

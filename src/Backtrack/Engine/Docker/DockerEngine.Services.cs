@@ -18,22 +18,43 @@ public sealed partial class DockerEngine
             return node.Description?.Hostname is { Length: > 0 } hostname ? hostname : nodeId;
         });
 
-    public async Task ScaleServiceAsync(string serviceId, ulong replicas, CancellationToken ct)
+    public Task ScaleServiceAsync(string serviceId, ulong replicas, CancellationToken ct) =>
+        ChangeSpecAsync(serviceId, spec =>
+        {
+            if (spec.Mode?.Replicated is not { } replicated)
+            {
+                throw new BacktrackException($"service {spec.Name ?? serviceId} is not a replicated service: it cannot be scaled");
+            }
+
+            var changed = replicated.Replicas != replicas;
+            replicated.Replicas = replicas;
+            return changed;
+        }, ct);
+
+    public Task SetServiceMemoryLimitAsync(string serviceId, long? bytes, CancellationToken ct) =>
+        ChangeSpecAsync(serviceId, spec =>
+        {
+            var task = spec.TaskTemplate ??= new TaskSpec();
+            var limits = (task.Resources ??= new ResourceRequirements()).Limits ??= new SwarmLimit();
+            var changed = (limits.MemoryBytes is > 0 ? limits.MemoryBytes : null) != bytes;
+            limits.MemoryBytes = bytes ?? 0;
+            return changed;
+        }, ct);
+
+    /// <summary>
+    /// Changes one part of the service's spec as it is now (CHANGE says whether it changed anything) and
+    /// updates the service with it, read again and retried while swarm moves the version meanwhile.
+    /// </summary>
+    private async Task ChangeSpecAsync(string serviceId, Func<ServiceSpec, bool> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var service = await Guard(() => client.Swarm.InspectServiceAsync(serviceId, ct)).ConfigureAwait(false);
-            if (service.Spec?.Mode?.Replicated is not { } replicated)
-            {
-                throw new BacktrackException($"service {service.Spec?.Name ?? serviceId} is not a replicated service: it cannot be scaled");
-            }
-
-            if (replicated.Replicas == replicas)
+            if (!change(service.Spec ?? throw new BacktrackException($"service {serviceId} has no spec on the engine")))
             {
                 return;
             }
 
-            replicated.Replicas = replicas;
             try
             {
                 await Guard(() => client.Swarm.UpdateServiceAsync(serviceId, new ServiceUpdateParameters { Service = service.Spec, Version = (long)(service.Version?.Index ?? 0) }, ct))

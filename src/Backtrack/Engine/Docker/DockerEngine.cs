@@ -380,55 +380,6 @@ public sealed partial class DockerEngine : IContainerEngine
         }
     }
 
-    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string idOrName, LogQuery query, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var parameters = new ContainerLogsParameters
-        {
-            ShowStdout = true,
-            ShowStderr = true,
-            Follow = query.Follow,
-            Timestamps = query.Timestamps,
-            Tail = query.Tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
-            Since = query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-        };
-        using var stream = await Guard(() => client.Containers.GetContainerLogsAsync(idOrName, parameters, ct)).ConfigureAwait(false);
-        var buffer = new byte[16 * 1024];
-        var pending = new Dictionary<LogSource, StringBuilder> { [LogSource.Stdout] = new(), [LogSource.Stderr] = new() };
-        while (true)
-        {
-            MultiplexedStream.ReadResult read;
-            try
-            {
-                read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                yield break;
-            }
-
-            if (read.EOF)
-            {
-                break;
-            }
-
-            var kind = read.Target == MultiplexedStream.TargetStream.StandardError ? LogSource.Stderr : LogSource.Stdout;
-            var text = pending[kind].Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
-            var all = text.ToString();
-            var lines = all.Split('\n');
-            for (var i = 0; i < lines.Length - 1; i++)
-            {
-                yield return new LogLine(kind, lines[i].TrimEnd('\r'));
-            }
-
-            text.Clear().Append(lines[^1]);
-        }
-
-        foreach (var (kind, rest) in pending.Where(p => p.Value.Length > 0))
-        {
-            yield return new LogLine(kind, rest.ToString());
-        }
-    }
-
     public void Dispose() => client.Dispose();
 
     /// <summary>

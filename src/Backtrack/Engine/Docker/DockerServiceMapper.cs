@@ -44,6 +44,7 @@ internal static class DockerServiceMapper
             Secrets = (container?.Secrets ?? []).Select(s => new SwarmObjectRef(s.SecretID ?? "", s.SecretName ?? s.SecretID ?? "")).ToList(),
             Configs = (container?.Configs ?? []).Select(c => new SwarmObjectRef(c.ConfigID ?? "", c.ConfigName ?? c.ConfigID ?? "")).ToList(),
             TaskDigest = Digest(spec.TaskTemplate),
+            MemoryLimit = spec.TaskTemplate?.Resources?.Limits?.MemoryBytes is > 0 and var limit ? limit : null,
         };
     }
 
