@@ -86,6 +86,8 @@ public sealed class SwarmDeploySourceTests
         public Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
 
         public Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
+
+        public IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct) => AsyncEnumerable.Empty<LogLine>();
     }
 
     private sealed class NoPlanner : IRollbackPlanning
