@@ -79,17 +79,6 @@ public sealed class SwarmStatusTests : IAsyncLifetime
         Assert.Equal(["api", "web"], Services(status).Keys.Order());
     }
 
-    [Theory]
-    [InlineData("snapshot", "create", "--only", "config")]
-    public async Task A_command_that_changes_things_refuses_a_swarm_environment_in_one_line(params string[] args)
-    {
-        var result = await stack.BacktrackAsync(args);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not supported on a swarm environment yet", result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
-
     private static Dictionary<string, JsonElement> Services(ProcessResult result) =>
         SwarmStack.ParseJson(result).GetProperty("services").EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!);
 
