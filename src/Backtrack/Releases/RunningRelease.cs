@@ -1,16 +1,23 @@
 using System.Text.Json;
+using Backtrack.Configuration;
 using Backtrack.Engine;
+using Backtrack.Git;
 using Backtrack.Status;
 
 namespace Backtrack.Releases;
 
 /// <summary>
 /// Whether a recorded release already says what runs: every service with a container, by name, image, image ID
-/// and whole spec. Then the record before a rollback references that release instead of recording it again.
+/// and whole spec, and the deploy repository's commit. Then the record before a rollback references that release
+/// instead of recording it again.
 /// </summary>
 public static class RunningRelease
 {
-    public static bool Describes(Release release, IReadOnlyList<ServiceContainer> running)
+    public static async Task<bool> DescribesAsync(Release release, IReadOnlyList<ServiceContainer> running, GitConfig? git, CancellationToken ct) =>
+        Describes(release, running)
+        && release.GitCommit == (git is null ? null : await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false));
+
+    private static bool Describes(Release release, IReadOnlyList<ServiceContainer> running)
     {
         var containers = running.Where(s => s.Container is not null).ToList();
         return !ReleaseOrigins.FailedItsWindow(release)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Backtrack.Compose;
 using Backtrack.Configuration;
 using Backtrack.Engine;
-using Backtrack.Git;
 using Backtrack.Planning;
 using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
@@ -70,8 +69,7 @@ public sealed class RollbackPlanner(IImageQueries engine, ProjectInspector inspe
     {
         if (host is null && request.RecordBeforeAs == ReleaseOrigins.BeforeRollback
             && await releases.ListAsync(1, ct).ConfigureAwait(false) is [var newest]
-            && RunningRelease.Describes(newest, services)
-            && newest.GitCommit == (env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null))
+            && await RunningRelease.DescribesAsync(newest, services, env.Git, ct).ConfigureAwait(false))
         {
             return new ReuseReleaseStep(0, newest.Id);
         }
