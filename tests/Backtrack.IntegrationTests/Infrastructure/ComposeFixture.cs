@@ -191,12 +191,39 @@ public abstract class ComposeFixture : IAsyncLifetime
     private IReadOnlyDictionary<string, string>? ComposeVariables(IReadOnlyDictionary<string, string>? variables) =>
         dockerHost is null ? variables : new Dictionary<string, string>(variables ?? new Dictionary<string, string>()) { ["DOCKER_HOST"] = dockerHost };
 
-    /// <summary>A free TCP port on 127.0.0.1.</summary>
+    private static readonly HashSet<int> HandedOutPorts = [];
+
+    /// <summary>
+    /// A free TCP port on 127.0.0.1, below the kernel's ephemeral range (32768–60999): a port the kernel hands out
+    /// (port 0) can be taken as the source port of any outgoing connection before the test's server binds it,
+    /// which parallel tests under load did. Never the same port twice in one test run.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            lock (HandedOutPorts)
+            {
+                if (!HandedOutPorts.Add(port))
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken by something else on the machine: try another
+            }
+        }
+
+        throw new InvalidOperationException("no free port on 127.0.0.1 between 20000 and 32000 in 500 attempts");
     }
 
     private static (string, string[]) ComposeCommand()

@@ -11,7 +11,7 @@ public sealed class WebhookListener : IDisposable
 
     public WebhookListener()
     {
-        Url = $"http://127.0.0.1:{FreePort()}/hook";
+        Url = $"http://127.0.0.1:{ComposeFixture.FreePort()}/hook";
         listener.Prefixes.Add(Url[..^"hook".Length]);
         listener.Start();
     }
@@ -19,7 +19,7 @@ public sealed class WebhookListener : IDisposable
     public string Url { get; }
 
     /// <summary>A URL on 127.0.0.1 where nothing listens.</summary>
-    public static string Unanswered() => $"http://127.0.0.1:{FreePort()}/hook";
+    public static string Unanswered() => $"http://127.0.0.1:{ComposeFixture.FreePort()}/hook";
 
     /// <summary>The texts of the next COUNT posts, each checked to be a JSON POST.</summary>
     public async Task<IReadOnlyList<string>> ReceiveAsync(int count, TimeSpan timeout) =>
@@ -48,11 +48,4 @@ public sealed class WebhookListener : IDisposable
     }
 
     public void Dispose() => listener.Close();
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
