@@ -21,7 +21,7 @@ public sealed class SwarmChanges(DateTimeOffset since)
     private readonly Dictionary<string, string?> updateStates = new(StringComparer.Ordinal);
     private readonly HashSet<string> failedTasks = new(StringComparer.Ordinal);
 
-    /// <summary>What changed since the last poll (the first poll tells every service's spec as a deploy).</summary>
+    /// <summary>What changed since the last poll (the first poll tells every service's spec as a deploy, and no update state).</summary>
     public IReadOnlyList<EngineEvent> Next(IReadOnlyList<StackService> services, DateTimeOffset now)
     {
         var events = new List<EngineEvent>();
@@ -33,8 +33,10 @@ public sealed class SwarmChanges(DateTimeOffset since)
             }
 
             events.AddRange(FailedTasks(service, now));
+            // A service's first poll only records its update state: swarm keeps the last update's state (an earlier
+            // incident's rollback_completed) until the next update, and that is no failure of this deploy.
             var state = details.UpdateStatus?.State;
-            if (updateStates.GetValueOrDefault(service.Service) != state && IsFailure(state))
+            if (updateStates.TryGetValue(service.Service, out var before) && before != state && IsFailure(state))
             {
                 var message = details.UpdateStatus?.Message is { } m ? $": {m}" : "";
                 events.Add(Event(now, UpdateFailed, spec.TaskDigest, service.Service, $"swarm's update is {state!.Replace('_', ' ')}{message}"));

@@ -80,6 +80,19 @@ public sealed class SwarmChangesTests
     }
 
     [Fact]
+    public void Given_an_update_state_left_from_an_earlier_incident_when_first_polled_then_no_update_failure_is_told()
+    {
+        var changes = new SwarmChanges(Since);
+        var leftover = Service("web", "d1") with { Details = Details("web", "d1", new ServiceUpdateStatus("rollback_completed", "rolled back earlier")) };
+
+        var first = changes.Next([leftover], Since.AddSeconds(1));
+        var second = changes.Next([leftover], Since.AddSeconds(2));
+
+        Assert.Equal([SwarmChanges.Deploy], first.Select(e => e.Action));
+        Assert.Empty(second);
+    }
+
+    [Fact]
     public void Given_a_completed_update_when_polled_then_it_is_no_failure() =>
         Assert.False(SwarmChanges.IsFailure("completed"));
 
