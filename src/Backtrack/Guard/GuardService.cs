@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Backtrack.Engine;
 using Backtrack.Execution;
@@ -63,6 +64,11 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException && stop.IsCancellationRequested)
         {
             // SIGTERM or SIGINT: a clean end.
+        }
+        catch (ChannelClosedException e) when (e.InnerException is BacktrackException lost)
+        {
+            // The source stopped following the engine: its own one-line error, not the channel's.
+            ExceptionDispatchInfo.Throw(lost);
         }
 
         await decisions.DecideAsync(new GuardDecision(Now, GuardDecision.Stopped, open is null

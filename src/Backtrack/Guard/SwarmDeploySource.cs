@@ -71,37 +71,49 @@ public sealed class SwarmDeploySource(EnvironmentConfig env, StackInspector insp
         return plan.Steps.OfType<UpdateServiceStep>().ToDictionary(s => s.Before.TaskDigest, s => s.Lane, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Polls until cancelled, asking again after the manager's own errors; any other failure (a client timeout,
+    /// an answer that does not parse) ends the channel with a one-line error, so guard ends rather than hears nothing.
+    /// </summary>
     private async Task PollAsync(SwarmChanges changes, ChannelWriter<EngineEvent> writer, Action<string> report, CancellationToken ct)
     {
         string? lastError = null;
-        while (!ct.IsCancellationRequested)
+        try
         {
-            try
+            while (!ct.IsCancellationRequested)
             {
-                foreach (var engineEvent in changes.Next(await inspector.ServicesAsync(env, ct).ConfigureAwait(false), clock.GetUtcNow()))
+                try
                 {
-                    writer.TryWrite(engineEvent);
+                    foreach (var engineEvent in changes.Next(await inspector.ServicesAsync(env, ct).ConfigureAwait(false), clock.GetUtcNow()))
+                    {
+                        writer.TryWrite(engineEvent);
+                    }
+
+                    lastError = null;
+                }
+                catch (Exception e) when (e is EngineUnreachableException or EngineOperationException or BacktrackException)
+                {
+                    if (e.Message != lastError)
+                    {
+                        report($"the swarm manager could not be read ({e.Message}); asking it again");
+                        lastError = e.Message;
+                    }
                 }
 
-                lastError = null;
                 await Task.Delay(env.Guard.Interval, clock, ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (e is EngineUnreachableException or EngineOperationException or BacktrackException)
-            {
-                if (e.Message != lastError)
-                {
-                    report($"the swarm manager could not be read ({e.Message}); asking it again");
-                    lastError = e.Message;
-                }
-
-                await Task.Delay(env.Guard.Interval, clock, CancellationToken.None).ConfigureAwait(false);
-            }
         }
-
-        writer.TryComplete();
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Guard or deploy is done: the channel just ends.
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(new BacktrackException($"stopped following the swarm manager ({e.GetType().Name}: {e.Message}); what runs is no longer watched: check it with 'backtrack status' (a restarted guard resumes its open window)", e));
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
     }
 }
