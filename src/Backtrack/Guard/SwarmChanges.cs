@@ -5,7 +5,7 @@ namespace Backtrack.Guard;
 
 /// <summary>
 /// Turns successive polls of a stack into events, as Compose's engine gives them for containers: "deploy" when a
-/// service's task spec changes (the unit is the spec's digest), "task-failed" for each task that failed or was
+/// service's task spec changes (the unit is the spec's digest with the service's name: two services may share a spec), "task-failed" for each task that failed or was
 /// rejected since guard looked, "update-failed" when swarm paused an update or started rolling it back.
 /// </summary>
 public sealed class SwarmChanges(DateTimeOffset since)
@@ -46,12 +46,15 @@ public sealed class SwarmChanges(DateTimeOffset since)
             if (digests.GetValueOrDefault(service.Service) != spec.TaskDigest)
             {
                 digests[service.Service] = spec.TaskDigest;
-                events.Add(Event(now, Deploy, spec.TaskDigest, service.Service, spec.Image));
+                events.Add(Event(now, Deploy, Unit(service.Service, spec.TaskDigest), service.Service, spec.Image, spec.TaskDigest));
             }
         }
 
         return events;
     }
+
+    /// <summary>The unit a window watches on swarm: a service's task spec (its digest first, as the journal abbreviates it).</summary>
+    public static string Unit(string service, string digest) => $"{digest}/{service}";
 
     /// <summary>A service's update paused (failure_action: pause, the default) or rolling back (failure_action: rollback).</summary>
     public static bool IsFailure(string? updateState) =>

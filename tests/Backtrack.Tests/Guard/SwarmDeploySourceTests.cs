@@ -2,6 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Guard;
 using Backtrack.Planning;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Swarm;
 
@@ -47,12 +48,60 @@ public sealed class SwarmDeploySourceTests
         Assert.Equal(["web: swarm's own rollback is running (failure_action: rollback); waiting for it to end before judging what to roll back"], reports);
     }
 
-    private static EngineEvent Deploy(string digest) =>
-        new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, digest, new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = "web" });
-
-    /// <summary>A manager whose one service 'web' runs the queued specs and update states, one per read (the last stays).</summary>
-    private sealed class Manager(IEnumerable<string> digests, IEnumerable<string>? states = null) : IServiceQueries
+    [Fact]
+    public async Task Given_a_resumed_window_when_every_spec_is_told_then_only_a_spec_neither_the_baseline_nor_the_window_ran_is_a_deploy()
     {
+        var manager = new Manager(["d1"], names: ["api", "web", "worker"]);
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        var window = new WatchWindow("w1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1), 7, new Dictionary<string, string> { ["d1/web"] = "web" });
+        var baseline = new Release(7, DateTimeOffset.UtcNow, "record", null, null, null, [Row("api", "d1"), Row("web", "d0"), Row("worker", "d0")]);
+
+        await source.ResumeAsync(window, baseline, CancellationToken.None);
+
+        Assert.Null(await source.NewDeployAsync(Deploy("d1", "api"), CancellationToken.None));
+        Assert.Null(await source.NewDeployAsync(Deploy("d1", "web"), CancellationToken.None));
+        Assert.Equal("worker", await source.NewDeployAsync(Deploy("d1", "worker"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Given_two_services_with_the_same_task_spec_when_listed_then_both_run()
+    {
+        var source = new SwarmDeploySource(Env, new StackInspector(new Manager(["d1"], names: ["worker-a", "worker-b"])), new NoPlanner(), TimeProvider.System);
+
+        var current = await source.CurrentAsync(CancellationToken.None);
+
+        Assert.Equal(["worker-a", "worker-b"], current.Values.Order());
+    }
+
+    [Fact]
+    public async Task Given_the_manager_client_timing_out_when_followed_then_the_events_end_with_a_one_line_error()
+    {
+        var manager = new Manager(["d1"]) { Fault = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.") };
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var events = source.Follow(DateTimeOffset.UtcNow, _ => { }, stop.Token);
+        var error = await Assert.ThrowsAsync<BacktrackException>(async () => await events.WaitToReadAsync(stop.Token));
+
+        Assert.StartsWith("stopped following the swarm manager (TaskCanceledException: The request was canceled", error.Message);
+        Assert.False(stop.IsCancellationRequested);
+    }
+
+    private static ServiceRelease Row(string service, string digest) =>
+        new(service, $"shop_{service}", "demo/web:v1", "demo/web:v1", true, new ContainerSpec { Image = "demo/web:v1", HostConfigJson = "{}" })
+        {
+            ServiceSpec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
+        };
+
+    private static EngineEvent Deploy(string digest, string service = "web") =>
+        new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, SwarmChanges.Unit(service, digest), new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = service });
+
+    /// <summary>A manager whose services ('web' unless named) run the queued specs and update states, one per read (the last stays).</summary>
+    private sealed class Manager(IEnumerable<string> digests, IEnumerable<string>? states = null, IReadOnlyList<string>? names = null) : IServiceQueries
+    {
+        /// <summary>What listing the services throws instead of answering (a client timeout).</summary>
+        public Exception? Fault { get; init; }
+
         private readonly Queue<string> states = new(states ?? ["completed"]);
 
         public Queue<string> Digests { get; } = new(digests);
@@ -67,15 +116,18 @@ public sealed class SwarmDeploySourceTests
 
         public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct)
         {
+            if (Fault is not null)
+            {
+                return Task.FromException<IReadOnlyList<ServiceDetails>>(Fault);
+            }
+
             var digest = Digests.Count > 1 ? Digests.Dequeue() : Digests.Peek();
             LastState = states.Count > 1 ? states.Dequeue() : states.Peek();
-            IReadOnlyList<ServiceDetails> services =
-            [
-                new("id-web", "shop_web", 1, "demo/web:v1", ServiceMode.Replicated, 1, new ServiceUpdateStatus(LastState, null), null, [], new Dictionary<string, string>())
+            IReadOnlyList<ServiceDetails> services = (names ?? ["web"]).Select(name =>
+                new ServiceDetails($"id-{name}", $"shop_{name}", 1, "demo/web:v1", ServiceMode.Replicated, 1, new ServiceUpdateStatus(LastState, null), null, [], new Dictionary<string, string>())
                 {
                     Spec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
-                },
-            ];
+                }).ToList();
             return Task.FromResult(services);
         }
 
