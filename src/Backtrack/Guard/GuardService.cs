@@ -72,9 +72,11 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         catch (ChannelClosedException e) when (e.InnerException is BacktrackException lost)
         {
             // The source stopped following the engine: its own one-line error, not the channel's.
+            await decisions.FlushNotesAsync().ConfigureAwait(false);
             ExceptionDispatchInfo.Throw(lost);
         }
 
+        await decisions.FlushNotesAsync().ConfigureAwait(false);
         await decisions.DecideAsync(new GuardDecision(Now, GuardDecision.Stopped, open is null
             ? "stopped"
             : $"stopped with window {open.Id} open until {GuardDecisions.Time(open.Until)}; a restart resumes it", open?.Id)).ConfigureAwait(false);
