@@ -20,7 +20,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_what_ran_at_start_when_its_spec_is_told_again_then_only_a_spec_not_seen_before_is_a_deploy()
     {
-        var manager = new Manager(["d1"]);
+        var manager = new FakeSwarmManager(["d1"]);
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         await source.SettleAsync(CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_swarm_rolling_back_by_itself_when_guard_is_about_to_roll_back_then_it_waits_until_swarm_is_done_and_says_so_once()
     {
-        var manager = new Manager(["d2", "d2", "d1"], ["rollback_started", "rollback_started", "rollback_completed"]);
+        var manager = new FakeSwarmManager(["d2", "d2", "d1"], ["rollback_started", "rollback_started", "rollback_completed"]);
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         var reports = new List<string>();
 
@@ -51,7 +51,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_a_resumed_window_when_every_spec_is_told_then_only_a_spec_neither_the_baseline_nor_the_window_ran_is_a_deploy()
     {
-        var manager = new Manager(["d1"], names: ["api", "web", "worker"]);
+        var manager = new FakeSwarmManager(["d1"], names: ["api", "web", "worker"]);
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         var window = new WatchWindow("w1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1), 7, new Dictionary<string, string> { ["d1/web"] = "web" });
         var baseline = new Release(7, DateTimeOffset.UtcNow, "record", null, null, null, [Row("api", "d1"), Row("web", "d0"), Row("worker", "d0")]);
@@ -66,7 +66,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_two_services_with_the_same_task_spec_when_listed_then_both_run()
     {
-        var source = new SwarmDeploySource(Env, new StackInspector(new Manager(["d1"], names: ["worker-a", "worker-b"])), new NoPlanner(), TimeProvider.System);
+        var source = new SwarmDeploySource(Env, new StackInspector(new FakeSwarmManager(["d1"], names: ["worker-a", "worker-b"])), new NoPlanner(), TimeProvider.System);
 
         var current = await source.CurrentAsync(CancellationToken.None);
 
@@ -76,7 +76,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_the_manager_client_timing_out_when_followed_then_the_events_end_with_a_one_line_error()
     {
-        var manager = new Manager(["d1"]) { Fault = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.") };
+        var manager = new FakeSwarmManager(["d1"]) { Fault = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.") };
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -95,52 +95,6 @@ public sealed class SwarmDeploySourceTests
 
     private static EngineEvent Deploy(string digest, string service = "web") =>
         new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, SwarmChanges.Unit(service, digest), new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = service });
-
-    /// <summary>A manager whose services ('web' unless named) run the queued specs and update states, one per read (the last stays).</summary>
-    private sealed class Manager(IEnumerable<string> digests, IEnumerable<string>? states = null, IReadOnlyList<string>? names = null) : IServiceQueries
-    {
-        /// <summary>What listing the services throws instead of answering (a client timeout).</summary>
-        public Exception? Fault { get; init; }
-
-        private readonly Queue<string> states = new(states ?? ["completed"]);
-
-        public Queue<string> Digests { get; } = new(digests);
-
-        public string? LastState { get; private set; }
-
-        public Task<bool> IsSwarmManagerAsync(CancellationToken ct) => Task.FromResult(true);
-
-        public Task<string> LocalNodeIdAsync(CancellationToken ct) => Task.FromResult("node-1");
-
-        public Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct) => Task.FromResult(nodeId);
-
-        public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct)
-        {
-            if (Fault is not null)
-            {
-                return Task.FromException<IReadOnlyList<ServiceDetails>>(Fault);
-            }
-
-            var digest = Digests.Count > 1 ? Digests.Dequeue() : Digests.Peek();
-            LastState = states.Count > 1 ? states.Dequeue() : states.Peek();
-            IReadOnlyList<ServiceDetails> services = (names ?? ["web"]).Select(name =>
-                new ServiceDetails($"id-{name}", $"shop_{name}", 1, "demo/web:v1", ServiceMode.Replicated, 1, new ServiceUpdateStatus(LastState, null), null, [], new Dictionary<string, string>())
-                {
-                    Spec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
-                }).ToList();
-            return Task.FromResult(services);
-        }
-
-        public Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct) => Task.FromResult<IReadOnlyList<ServiceTask>>([]);
-
-        public Task<ServiceDetails?> InspectServiceAsync(string idOrName, CancellationToken ct) => Task.FromResult<ServiceDetails?>(null);
-
-        public Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
-
-        public Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
-
-        public IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct) => AsyncEnumerable.Empty<LogLine>();
-    }
 
     private sealed class NoPlanner : IRollbackPlanning
     {
