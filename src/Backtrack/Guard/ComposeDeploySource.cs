@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Backtrack.Configuration;
 using Backtrack.Engine;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Rollback.Steps;
 using Backtrack.Status;
@@ -27,6 +28,9 @@ public sealed class ComposeDeploySource(EnvironmentConfig env, IEngineEvents eve
             .ToDictionary(s => s.Container!.Id, s => s.Service, StringComparer.Ordinal);
 
     public async Task SettleAsync(CancellationToken ct) => known = (await CurrentAsync(ct).ConfigureAwait(false)).Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Nothing to learn: the feed replays the containers started since the window opened, and those join it.</summary>
+    public Task ResumeAsync(WatchWindow window, Release? baseline, CancellationToken ct) => Task.CompletedTask;
 
     public async Task<string?> NewDeployAsync(EngineEvent engineEvent, CancellationToken ct)
     {

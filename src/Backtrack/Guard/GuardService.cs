@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Backtrack.Engine;
 using Backtrack.Execution;
@@ -26,10 +27,14 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         var open = resumed is { Window: { } id, Opened: { } opened, Until: { } until, Baseline: { } baseline }
             ? new WatchWindow(id, opened, Later(until, Now + ReplayGrace), baseline, resumed.Containers ?? new Dictionary<string, string>())
             : null;
-        // Resumed, every unit deployed since the window opened joins it as its event is replayed.
+        // Resumed, every unit deployed since the window opened (and not by it) joins it as its event is replayed.
         if (open is null)
         {
             await kit.Source.SettleAsync(stop).ConfigureAwait(false);
+        }
+        else
+        {
+            await kit.Source.ResumeAsync(open, await kit.Releases.GetAsync(open.Baseline, stop).ConfigureAwait(false), stop).ConfigureAwait(false);
         }
 
         await decisions.DecideAsync(new GuardDecision(Now, GuardDecision.Started, open is null
@@ -64,7 +69,14 @@ public sealed class GuardService(GuardKit kit, TextWriter say) : IDisposable
         {
             // SIGTERM or SIGINT: a clean end.
         }
+        catch (ChannelClosedException e) when (e.InnerException is BacktrackException lost)
+        {
+            // The source stopped following the engine: its own one-line error, not the channel's.
+            await decisions.FlushNotesAsync().ConfigureAwait(false);
+            ExceptionDispatchInfo.Throw(lost);
+        }
 
+        await decisions.FlushNotesAsync().ConfigureAwait(false);
         await decisions.DecideAsync(new GuardDecision(Now, GuardDecision.Stopped, open is null
             ? "stopped"
             : $"stopped with window {open.Id} open until {GuardDecisions.Time(open.Until)}; a restart resumes it", open?.Id)).ConfigureAwait(false);

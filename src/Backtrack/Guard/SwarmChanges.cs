@@ -5,7 +5,7 @@ namespace Backtrack.Guard;
 
 /// <summary>
 /// Turns successive polls of a stack into events, as Compose's engine gives them for containers: "deploy" when a
-/// service's task spec changes (the unit is the spec's digest), "task-failed" for each task that failed or was
+/// service's task spec changes (the unit is the spec's digest with the service's name: two services may share a spec), "task-failed" for each task that failed or was
 /// rejected since guard looked, "update-failed" when swarm paused an update or started rolling it back.
 /// </summary>
 public sealed class SwarmChanges(DateTimeOffset since)
@@ -21,7 +21,7 @@ public sealed class SwarmChanges(DateTimeOffset since)
     private readonly Dictionary<string, string?> updateStates = new(StringComparer.Ordinal);
     private readonly HashSet<string> failedTasks = new(StringComparer.Ordinal);
 
-    /// <summary>What changed since the last poll (the first poll tells every service's spec as a deploy).</summary>
+    /// <summary>What changed since the last poll (the first poll tells every service's spec as a deploy, and no update state).</summary>
     public IReadOnlyList<EngineEvent> Next(IReadOnlyList<StackService> services, DateTimeOffset now)
     {
         var events = new List<EngineEvent>();
@@ -33,8 +33,10 @@ public sealed class SwarmChanges(DateTimeOffset since)
             }
 
             events.AddRange(FailedTasks(service, now));
+            // A service's first poll only records its update state: swarm keeps the last update's state (an earlier
+            // incident's rollback_completed) until the next update, and that is no failure of this deploy.
             var state = details.UpdateStatus?.State;
-            if (updateStates.GetValueOrDefault(service.Service) != state && IsFailure(state))
+            if (updateStates.TryGetValue(service.Service, out var before) && before != state && IsFailure(state))
             {
                 var message = details.UpdateStatus?.Message is { } m ? $": {m}" : "";
                 events.Add(Event(now, UpdateFailed, spec.TaskDigest, service.Service, $"swarm's update is {state!.Replace('_', ' ')}{message}"));
@@ -44,12 +46,15 @@ public sealed class SwarmChanges(DateTimeOffset since)
             if (digests.GetValueOrDefault(service.Service) != spec.TaskDigest)
             {
                 digests[service.Service] = spec.TaskDigest;
-                events.Add(Event(now, Deploy, spec.TaskDigest, service.Service, spec.Image));
+                events.Add(Event(now, Deploy, Unit(service.Service, spec.TaskDigest), service.Service, spec.Image, spec.TaskDigest));
             }
         }
 
         return events;
     }
+
+    /// <summary>The unit a window watches on swarm: a service's task spec (its digest first, as the journal abbreviates it).</summary>
+    public static string Unit(string service, string digest) => $"{digest}/{service}";
 
     /// <summary>A service's update paused (failure_action: pause, the default) or rolling back (failure_action: rollback).</summary>
     public static bool IsFailure(string? updateState) =>

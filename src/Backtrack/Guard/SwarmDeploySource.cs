@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Backtrack.Configuration;
 using Backtrack.Engine;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Swarm;
 using Backtrack.Swarm.Steps;
@@ -29,9 +30,20 @@ public sealed class SwarmDeploySource(EnvironmentConfig env, StackInspector insp
     public async Task<Dictionary<string, string>> CurrentAsync(CancellationToken ct) =>
         (await inspector.ServicesAsync(env, ct).ConfigureAwait(false))
             .Where(s => s.Details?.Spec is not null)
-            .ToDictionary(s => s.Details!.Spec!.TaskDigest, s => s.Service, StringComparer.Ordinal);
+            .ToDictionary(s => SwarmChanges.Unit(s.Service, s.Details!.Spec!.TaskDigest), s => s.Service, StringComparer.Ordinal);
 
     public async Task SettleAsync(CancellationToken ct) => known = (await CurrentAsync(ct).ConfigureAwait(false)).Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A poll tells every service's spec: the ones the baseline ran and the window's own are no deploy, so only a
+    /// service changed while guard was down joins the window (and moves its end).
+    /// </summary>
+    public async Task ResumeAsync(WatchWindow window, Release? baseline, CancellationToken ct) =>
+        known = (await inspector.ServicesAsync(env, ct).ConfigureAwait(false))
+            .Where(s => s.Details?.Spec is { } spec && baseline?.Service(s.Service)?.ServiceSpec?.TaskDigest == spec.TaskDigest)
+            .Select(s => SwarmChanges.Unit(s.Service, s.Details!.Spec!.TaskDigest))
+            .Concat(window.Containers.Keys)
+            .ToHashSet(StringComparer.Ordinal);
 
     public async Task<string?> NewDeployAsync(EngineEvent engineEvent, CancellationToken ct) =>
         engineEvent.Action == SwarmChanges.Deploy && known.Add(engineEvent.ContainerId)
@@ -68,40 +80,52 @@ public sealed class SwarmDeploySource(EnvironmentConfig env, StackInspector insp
     {
         var request = new RollbackRequest([], restored.ToString(CultureInfo.InvariantCulture), ImageOnly: false, StopTimeout: null, HealthTimeout: null, Verify: false);
         var plan = await planner.PlanAsync(env, request, ct).ConfigureAwait(false);
-        return plan.Steps.OfType<UpdateServiceStep>().ToDictionary(s => s.Before.TaskDigest, s => s.Lane, StringComparer.Ordinal);
+        return plan.Steps.OfType<UpdateServiceStep>().ToDictionary(s => SwarmChanges.Unit(s.Lane, s.Before.TaskDigest), s => s.Lane, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Polls until cancelled, asking again after the manager's own errors; any other failure (a client timeout,
+    /// an answer that does not parse) ends the channel with a one-line error, so guard ends rather than hears nothing.
+    /// </summary>
     private async Task PollAsync(SwarmChanges changes, ChannelWriter<EngineEvent> writer, Action<string> report, CancellationToken ct)
     {
         string? lastError = null;
-        while (!ct.IsCancellationRequested)
+        try
         {
-            try
+            while (!ct.IsCancellationRequested)
             {
-                foreach (var engineEvent in changes.Next(await inspector.ServicesAsync(env, ct).ConfigureAwait(false), clock.GetUtcNow()))
+                try
                 {
-                    writer.TryWrite(engineEvent);
+                    foreach (var engineEvent in changes.Next(await inspector.ServicesAsync(env, ct).ConfigureAwait(false), clock.GetUtcNow()))
+                    {
+                        writer.TryWrite(engineEvent);
+                    }
+
+                    lastError = null;
+                }
+                catch (Exception e) when (e is EngineUnreachableException or EngineOperationException or BacktrackException)
+                {
+                    if (e.Message != lastError)
+                    {
+                        report($"the swarm manager could not be read ({e.Message}); asking it again");
+                        lastError = e.Message;
+                    }
                 }
 
-                lastError = null;
                 await Task.Delay(env.Guard.Interval, clock, ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (e is EngineUnreachableException or EngineOperationException or BacktrackException)
-            {
-                if (e.Message != lastError)
-                {
-                    report($"the swarm manager could not be read ({e.Message}); asking it again");
-                    lastError = e.Message;
-                }
-
-                await Task.Delay(env.Guard.Interval, clock, CancellationToken.None).ConfigureAwait(false);
-            }
         }
-
-        writer.TryComplete();
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Guard or deploy is done: the channel just ends.
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(new BacktrackException($"stopped following the swarm manager ({e.GetType().Name}: {e.Message}); what runs is no longer watched: check it with 'backtrack status' (a restarted guard resumes its open window)", e));
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
     }
 }

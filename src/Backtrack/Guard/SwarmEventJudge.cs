@@ -20,7 +20,7 @@ public static class SwarmEventJudge
 
         var relevant = engineEvent.Action switch
         {
-            SwarmChanges.TaskFailed => watched.ContainsKey(engineEvent.Attributes.GetValueOrDefault(SwarmChanges.DigestAttribute) ?? ""),
+            SwarmChanges.TaskFailed => watched.ContainsKey(SwarmChanges.Unit(service, engineEvent.Attributes.GetValueOrDefault(SwarmChanges.DigestAttribute) ?? "")),
             SwarmChanges.UpdateFailed => watched.Values.Contains(service, StringComparer.Ordinal),
             _ => false,
         };

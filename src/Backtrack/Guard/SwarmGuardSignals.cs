@@ -20,7 +20,7 @@ public sealed class SwarmGuardSignals(StackStatusService status, StackInspector 
             var config = env.ServiceOrDefault(service.Service);
             if (service.Details is not null && env.Guard.For(config).Health)
             {
-                signals.Add(new SwarmServiceSignal(status, inspector, env, service.Service, GuardSignals.CheckTimeout(env.Guard), windowStart, clock));
+                signals.Add(new SwarmServiceSignal(status, inspector, env, service.Service, GuardSignals.CheckTimeout(env.Guard), clock));
             }
 
             signals.AddRange(GuardSignals.ServiceQuery(config, service.Service));

@@ -20,7 +20,7 @@ public sealed class SwarmChangesTests
         var first = changes.Next([Service("web", "d1")], Since.AddSeconds(1));
         var second = changes.Next([Service("web", "d1")], Since.AddSeconds(2));
 
-        Assert.Equal([(SwarmChanges.Deploy, "d1")], first.Select(e => (e.Action, e.ContainerId)));
+        Assert.Equal([(SwarmChanges.Deploy, "d1/web")], first.Select(e => (e.Action, e.ContainerId)));
         Assert.Empty(second);
     }
 
@@ -33,7 +33,7 @@ public sealed class SwarmChangesTests
         var deploy = Assert.Single(changes.Next([Service("web", "d2")], Since.AddSeconds(2)));
 
         Assert.Equal(SwarmChanges.Deploy, deploy.Action);
-        Assert.Equal("d2", deploy.ContainerId);
+        Assert.Equal("d2/web", deploy.ContainerId);
         Assert.Equal("web", deploy.Attributes[SwarmChanges.ServiceAttribute]);
     }
 
@@ -46,7 +46,7 @@ public sealed class SwarmChangesTests
         var events = changes.Next([Service("web", "d2", failed)], Since.AddSeconds(4));
         var again = changes.Next([Service("web", "d2", failed)], Since.AddSeconds(5));
 
-        var detection = events.Select(e => SwarmEventJudge.Judge(Env, e, new Dictionary<string, string> { ["d2"] = "web" })).OfType<Detection>().Single();
+        var detection = events.Select(e => SwarmEventJudge.Judge(Env, e, new Dictionary<string, string> { ["d2/web"] = "web" })).OfType<Detection>().Single();
         Assert.Equal("web", detection.Subject);
         Assert.Equal("task 1 failed: task: non-zero exit (137): dockerexec: unhealthy container", detection.Detail);
         Assert.Empty(again);
@@ -61,7 +61,7 @@ public sealed class SwarmChangesTests
 
         var events = changes.Next([Service("web", "d2", old, other)], Since.AddSeconds(2));
 
-        Assert.All(events, e => Assert.Null(SwarmEventJudge.Judge(Env, e, new Dictionary<string, string> { ["d2"] = "web" })));
+        Assert.All(events, e => Assert.Null(SwarmEventJudge.Judge(Env, e, new Dictionary<string, string> { ["d2/web"] = "web" })));
     }
 
     [Theory]
@@ -74,9 +74,32 @@ public sealed class SwarmChangesTests
 
         var events = changes.Next([Service("web", "d2") with { Details = Details("web", "d2", new ServiceUpdateStatus(state, "update rolled back due to failure")) }], Since.AddSeconds(2));
 
-        var detection = SwarmEventJudge.Judge(Env, Assert.Single(events), new Dictionary<string, string> { ["d2"] = "web" });
+        var detection = SwarmEventJudge.Judge(Env, Assert.Single(events), new Dictionary<string, string> { ["d2/web"] = "web" });
         Assert.Equal(detail, detection?.Detail);
         Assert.Equal("swarm update", detection?.Signal);
+    }
+
+    [Fact]
+    public void Given_an_update_state_left_from_an_earlier_incident_when_first_polled_then_no_update_failure_is_told()
+    {
+        var changes = new SwarmChanges(Since);
+        var leftover = Service("web", "d1") with { Details = Details("web", "d1", new ServiceUpdateStatus("rollback_completed", "rolled back earlier")) };
+
+        var first = changes.Next([leftover], Since.AddSeconds(1));
+        var second = changes.Next([leftover], Since.AddSeconds(2));
+
+        Assert.Equal([SwarmChanges.Deploy], first.Select(e => e.Action));
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public void Given_two_services_with_the_same_task_spec_when_polled_then_each_is_a_unit_of_its_own()
+    {
+        var changes = new SwarmChanges(Since);
+
+        var events = changes.Next([Service("worker-a", "d1"), Service("worker-b", "d1")], Since.AddSeconds(1));
+
+        Assert.Equal(["d1/worker-a", "d1/worker-b"], events.Select(e => e.ContainerId));
     }
 
     [Fact]

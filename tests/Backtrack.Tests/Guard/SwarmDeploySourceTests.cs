@@ -2,6 +2,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Guard;
 using Backtrack.Planning;
+using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Swarm;
 
@@ -19,7 +20,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_what_ran_at_start_when_its_spec_is_told_again_then_only_a_spec_not_seen_before_is_a_deploy()
     {
-        var manager = new Manager(["d1"]);
+        var manager = new FakeSwarmManager(["d1"]);
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         await source.SettleAsync(CancellationToken.None);
 
@@ -37,7 +38,7 @@ public sealed class SwarmDeploySourceTests
     [Fact]
     public async Task Given_swarm_rolling_back_by_itself_when_guard_is_about_to_roll_back_then_it_waits_until_swarm_is_done_and_says_so_once()
     {
-        var manager = new Manager(["d2", "d2", "d1"], ["rollback_started", "rollback_started", "rollback_completed"]);
+        var manager = new FakeSwarmManager(["d2", "d2", "d1"], ["rollback_started", "rollback_started", "rollback_completed"]);
         var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
         var reports = new List<string>();
 
@@ -47,48 +48,53 @@ public sealed class SwarmDeploySourceTests
         Assert.Equal(["web: swarm's own rollback is running (failure_action: rollback); waiting for it to end before judging what to roll back"], reports);
     }
 
-    private static EngineEvent Deploy(string digest) =>
-        new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, digest, new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = "web" });
-
-    /// <summary>A manager whose one service 'web' runs the queued specs and update states, one per read (the last stays).</summary>
-    private sealed class Manager(IEnumerable<string> digests, IEnumerable<string>? states = null) : IServiceQueries
+    [Fact]
+    public async Task Given_a_resumed_window_when_every_spec_is_told_then_only_a_spec_neither_the_baseline_nor_the_window_ran_is_a_deploy()
     {
-        private readonly Queue<string> states = new(states ?? ["completed"]);
+        var manager = new FakeSwarmManager(["d1"], names: ["api", "web", "worker"]);
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        var window = new WatchWindow("w1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1), 7, new Dictionary<string, string> { ["d1/web"] = "web" });
+        var baseline = new Release(7, DateTimeOffset.UtcNow, "record", null, null, null, [Row("api", "d1"), Row("web", "d0"), Row("worker", "d0")]);
 
-        public Queue<string> Digests { get; } = new(digests);
+        await source.ResumeAsync(window, baseline, CancellationToken.None);
 
-        public string? LastState { get; private set; }
-
-        public Task<bool> IsSwarmManagerAsync(CancellationToken ct) => Task.FromResult(true);
-
-        public Task<string> LocalNodeIdAsync(CancellationToken ct) => Task.FromResult("node-1");
-
-        public Task<string> NodeHostnameAsync(string nodeId, CancellationToken ct) => Task.FromResult(nodeId);
-
-        public Task<IReadOnlyList<ServiceDetails>> ListServicesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken ct)
-        {
-            var digest = Digests.Count > 1 ? Digests.Dequeue() : Digests.Peek();
-            LastState = states.Count > 1 ? states.Dequeue() : states.Peek();
-            IReadOnlyList<ServiceDetails> services =
-            [
-                new("id-web", "shop_web", 1, "demo/web:v1", ServiceMode.Replicated, 1, new ServiceUpdateStatus(LastState, null), null, [], new Dictionary<string, string>())
-                {
-                    Spec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
-                },
-            ];
-            return Task.FromResult(services);
-        }
-
-        public Task<IReadOnlyList<ServiceTask>> ListTasksAsync(string serviceId, CancellationToken ct) => Task.FromResult<IReadOnlyList<ServiceTask>>([]);
-
-        public Task<ServiceDetails?> InspectServiceAsync(string idOrName, CancellationToken ct) => Task.FromResult<ServiceDetails?>(null);
-
-        public Task<IReadOnlyList<SwarmObjectRef>> ListSecretsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
-
-        public Task<IReadOnlyList<SwarmObjectRef>> ListConfigsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SwarmObjectRef>>([]);
-
-        public IAsyncEnumerable<LogLine> ReadServiceLogsAsync(string serviceIdOrName, LogQuery query, CancellationToken ct) => AsyncEnumerable.Empty<LogLine>();
+        Assert.Null(await source.NewDeployAsync(Deploy("d1", "api"), CancellationToken.None));
+        Assert.Null(await source.NewDeployAsync(Deploy("d1", "web"), CancellationToken.None));
+        Assert.Equal("worker", await source.NewDeployAsync(Deploy("d1", "worker"), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Given_two_services_with_the_same_task_spec_when_listed_then_both_run()
+    {
+        var source = new SwarmDeploySource(Env, new StackInspector(new FakeSwarmManager(["d1"], names: ["worker-a", "worker-b"])), new NoPlanner(), TimeProvider.System);
+
+        var current = await source.CurrentAsync(CancellationToken.None);
+
+        Assert.Equal(["worker-a", "worker-b"], current.Values.Order());
+    }
+
+    [Fact]
+    public async Task Given_the_manager_client_timing_out_when_followed_then_the_events_end_with_a_one_line_error()
+    {
+        var manager = new FakeSwarmManager(["d1"]) { Fault = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.") };
+        var source = new SwarmDeploySource(Env, new StackInspector(manager), new NoPlanner(), TimeProvider.System);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var events = source.Follow(DateTimeOffset.UtcNow, _ => { }, stop.Token);
+        var error = await Assert.ThrowsAsync<BacktrackException>(async () => await events.WaitToReadAsync(stop.Token));
+
+        Assert.StartsWith("stopped following the swarm manager (TaskCanceledException: The request was canceled", error.Message);
+        Assert.False(stop.IsCancellationRequested);
+    }
+
+    private static ServiceRelease Row(string service, string digest) =>
+        new(service, $"shop_{service}", "demo/web:v1", "demo/web:v1", true, new ContainerSpec { Image = "demo/web:v1", HostConfigJson = "{}" })
+        {
+            ServiceSpec = new SwarmServiceSpec { Json = "{}", Image = "demo/web:v1", TaskDigest = digest },
+        };
+
+    private static EngineEvent Deploy(string digest, string service = "web") =>
+        new(DateTimeOffset.UtcNow, SwarmChanges.Deploy, SwarmChanges.Unit(service, digest), new Dictionary<string, string> { [SwarmChanges.ServiceAttribute] = service });
 
     private sealed class NoPlanner : IRollbackPlanning
     {

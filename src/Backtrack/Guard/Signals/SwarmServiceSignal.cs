@@ -7,14 +7,16 @@ namespace Backtrack.Guard.Signals;
 /// <summary>
 /// A swarm service's health through its configured checks (<see cref="ServiceHealth"/>, as status shows it).
 /// While swarm still rolls the new spec out, the checks wait (a task starting is no failure) up to the health
-/// timeout from the window's start; a paused or rolled-back update fails at once; once every task runs the
+/// timeout from when this signal first saw that spec (a service joining a window late gets its whole timeout); a paused or rolled-back update fails at once; once every task runs the
 /// spec, the checks fail after the given number of failures in a row.
 /// </summary>
 public sealed class SwarmServiceSignal(
-    StackStatusService status, StackInspector inspector, EnvironmentConfig env, string service, TimeSpan checkTimeout, DateTimeOffset windowStart, TimeProvider clock)
+    StackStatusService status, StackInspector inspector, EnvironmentConfig env, string service, TimeSpan checkTimeout, TimeProvider clock)
     : IPolledSignal
 {
     private int failuresInARow;
+    private string? rollingOut;
+    private DateTimeOffset rolloutStart;
 
     public string Name => "health check";
 
@@ -36,7 +38,13 @@ public sealed class SwarmServiceSignal(
 
         if (!convergence.Converged)
         {
-            return clock.GetUtcNow() - windowStart > env.HealthTimeout
+            if (details.Spec?.TaskDigest != rollingOut)
+            {
+                rollingOut = details.Spec?.TaskDigest;
+                rolloutStart = clock.GetUtcNow();
+            }
+
+            return clock.GetUtcNow() - rolloutStart > env.HealthTimeout
                 ? SignalReading.Failing($"not rolled out within the health timeout ({env.HealthTimeout.TotalSeconds:0.#} s): {convergence.Detail}")
                 : SignalReading.Ok($"rolling out: {convergence.Detail}");
         }
