@@ -34,7 +34,7 @@ public static class SwarmFullRestore
             var details = deployed.FirstOrDefault(s => s.Service == service.Service)?.Details
                 ?? throw new BacktrackException($"service {service.Service} of snapshot {manifest.Id} is not deployed in stack '{env.Project}'; deploy the stack, then roll back");
             recorded.Add((details, spec));
-            if (databases.Contains(service.Service) || details.Replicas is 0)
+            if (databases.Contains(service.Service))
             {
                 continue;
             }
@@ -46,7 +46,12 @@ public static class SwarmFullRestore
 
             // Writers stop first: nothing they write is lost to a service stopping under them.
             var wave = firstWave + (env.Writers.Contains(service.Service) ? 0 : 1);
-            steps.Add(new ScaleServiceStep(wave, service.Service, details.Id, details.Name, 0, details.Replicas!.Value, env.StopTimeout));
+            if (details.Replicas is not 0)
+            {
+                steps.Add(new ScaleServiceStep(wave, service.Service, details.Id, details.Name, 0, details.Replicas!.Value, env.StopTimeout));
+            }
+
+            // Even at 0 replicas its stopped task containers still hold the volumes.
             steps.Add(new RemoveTaskContainersStep(wave, service.Service, details.Id, details.Name, env.StopTimeout));
         }
 
