@@ -60,14 +60,14 @@ public static class SwarmFullRestore
         steps.AddRange((manifest.Volumes ?? []).Where(v => !v.Database).Select(v => new ReplaceVolumeStep(restore, "volume " + v.Name, manifest.Id, v.Name, helper)));
         if (manifest.Postgres is { } dumped && env.Postgres is { } postgres)
         {
-            var located = await containers.RunningAsync(env, "postgres", postgres.Service, ct).ConfigureAwait(false);
+            var located = await containers.RunningBeforeChangesAsync(env, "postgres", postgres.Service, ct).ConfigureAwait(false);
             steps.Add(new CheckServerVersionStep(restore, "postgres", located.Container.Name, dumped.ServerVersion, dumped.Major));
             steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(restore, located.Container.Name, manifest.Id, dumped, operationId));
         }
 
         if (manifest.Redis is { } redis && env.Redis is { } config)
         {
-            var located = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
+            var located = await containers.RunningBeforeChangesAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
             steps.AddRange(await new SwarmRedisRestore(stack).StepsAsync(env, located, redis.Directory, restore, manifest.Id, manifest.Id, env.StopTimeout, env.HealthTimeout, ct)
                 .ConfigureAwait(false));
         }
