@@ -67,8 +67,9 @@ public static class SwarmFullRestore
 
         if (manifest.Redis is { } redis && env.Redis is { } config)
         {
+            // The safety snapshot is taken under the operation's ID (FullSafetySnapshotStep): what the undo names.
             var located = await containers.RunningBeforeChangesAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
-            steps.AddRange(await new SwarmRedisRestore(stack).StepsAsync(env, located, redis.Directory, restore, manifest.Id, manifest.Id, env.StopTimeout, env.HealthTimeout, ct)
+            steps.AddRange(await new SwarmRedisRestore(stack).StepsAsync(env, located, redis.Directory, restore, manifest.Id, operationId, env.StopTimeout, env.HealthTimeout, ct)
                 .ConfigureAwait(false));
         }
 
