@@ -55,6 +55,9 @@ public static class SwarmFullRestore
             steps.Add(new RemoveTaskContainersStep(wave, service.Service, details.Id, details.Name, env.StopTimeout));
         }
 
+        await SwarmObjects.RefuseMissingAsync(
+                engine, $"snapshot {manifest.Id}", "restore a later snapshot ('backtrack snapshot list')", release.Services.Select(s => (s.Service, s.ServiceSpec!)), ct)
+            .ConfigureAwait(false);
         var restore = firstWave + 2;
         var helper = release.Services[0].ImageId;
         steps.AddRange((manifest.Volumes ?? []).Where(v => !v.Database).Select(v => new ReplaceVolumeStep(restore, "volume " + v.Name, manifest.Id, v.Name, helper)));

@@ -35,7 +35,9 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
             return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", current.Select(s => s.Service))} already run release {release.Id}", []);
         }
 
-        await RefuseMissingObjectsAsync(release, changes, ct).ConfigureAwait(false);
+        await SwarmObjects.RefuseMissingAsync(
+                engine, $"release {release.Id}", "roll back to a later release ('backtrack releases')", changes.Select(c => (c.Service, c.Spec)), ct)
+            .ConfigureAwait(false);
         var timeout = request.HealthTimeout ?? env.HealthTimeout;
         var steps = new List<PlanStep> { new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote) };
         foreach (var change in changes)
@@ -119,23 +121,6 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
                 case null when named:
                     throw new BacktrackException($"release {release.Id} has no service '{service}'");
             }
-        }
-    }
-
-    /// <summary>Secrets and configs are immutable and referenced by ID: a removed one cannot come back under the same ID.</summary>
-    private async Task RefuseMissingObjectsAsync(Release release, IReadOnlyList<(string Service, ServiceDetails Current, SwarmServiceSpec Spec)> changes, CancellationToken ct)
-    {
-        var secrets = (await engine.ListSecretsAsync(ct).ConfigureAwait(false)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var configs = (await engine.ListConfigsAsync(ct).ConfigureAwait(false)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = changes.SelectMany(c =>
-                c.Spec.Secrets.Where(s => !secrets.Contains(s.Id)).Select(s => $"{c.Service}: secret '{s.Name}'")
-                    .Concat(c.Spec.Configs.Where(x => !configs.Contains(x.Id)).Select(x => $"{c.Service}: config '{x.Name}'")))
-            .ToList();
-        if (missing.Count > 0)
-        {
-            throw new BacktrackException(
-                $"release {release.Id} references what no longer exists on the swarm ({string.Join(", ", missing)}); swarm secrets and configs "
-                + "cannot come back under their old IDs: roll back to a later release ('backtrack releases'); nothing was changed");
         }
     }
 }
