@@ -7,6 +7,7 @@ using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Rollback.Steps;
 using Backtrack.Swarm.Steps;
+using Backtrack.Verify;
 
 namespace Backtrack.Swarm;
 
@@ -48,6 +49,12 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
         }
 
         steps.Add(new RecordReleaseStep(2, "rollback", $"after rollback to release {release.Id}"));
+        if (request.Verify)
+        {
+            // The closing checklist, beside the record as on Compose (RollbackPlanner.ClosingWave).
+            steps.Add(new VerifyStep(2, RollbackPlanner.VerifyWindow));
+        }
+
         var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec!.Image} (version {c.Current.Version}) -> release {release.Id}: {c.Spec.Image}"));
         return new Plan(planId, "rollback", summary, steps);
     }
