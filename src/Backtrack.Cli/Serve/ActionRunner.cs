@@ -78,9 +78,8 @@ public sealed class ActionRunner : IAsyncDisposable
         if (request.Action == "snapshot")
         {
             var id = Plan.NewId(environment.Clock);
-            // As 'snapshot create' on a swarm: its volumes and databases (the specs are in the releases).
-            var parts = environment.Config.Backend is Backend.Swarm ? SnapshotParts.Volumes | SnapshotParts.Databases : SnapshotParts.All;
-            var step = new CreateSnapshotStep(0, id, parts, null, "from the status page");
+            // A full snapshot on both backends, as 'snapshot create' takes (on a swarm its config part records a release).
+            var step = new CreateSnapshotStep(0, id, SnapshotParts.All, null, "from the status page");
             return new Plan(id, "snapshot", step.Describe(), [step]);
         }
 

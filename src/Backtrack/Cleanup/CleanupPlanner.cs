@@ -20,9 +20,6 @@ namespace Backtrack.Cleanup;
 /// </summary>
 public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspector, ReleaseStore releases, JournalReader journal, TimeProvider clock)
 {
-    /// <summary>The label swarm puts on a task's container: the service's full name (STACK_SERVICE).</summary>
-    private const string SwarmServiceLabel = "com.docker.swarm.service.name";
-
     private const int HistoryDepth = 1000;
 
     /// <summary>Lanes of a plan that are not services.</summary>
@@ -99,11 +96,11 @@ public sealed class CleanupPlanner(IEngineQueries engine, ProjectInspector inspe
 
     private Task<IReadOnlyList<ContainerSummary>> ProjectContainersAsync(EnvironmentConfig env, CancellationToken ct) =>
         env.Backend is Backend.Swarm
-            ? engine.ListContainersAsync(new Dictionary<string, string?> { [SwarmLabels.Stack] = env.Project, [SwarmServiceLabel] = null }, ct)
+            ? engine.ListContainersAsync(new Dictionary<string, string?> { [SwarmLabels.Stack] = env.Project, [SwarmLabels.ServiceFullName] = null }, ct)
             : inspector.ProjectContainersAsync(env.Project, ct);
 
     private static string ServiceOf(EnvironmentConfig env, ContainerSummary container) =>
-        env.Backend is Backend.Swarm ? SwarmLabels.ServiceName(env.Project, container.Labels[SwarmServiceLabel]) : container.Labels[ComposeLabels.Service];
+        env.Backend is Backend.Swarm ? SwarmLabels.ServiceName(env.Project, container.Labels[SwarmLabels.ServiceFullName]) : container.Labels[ComposeLabels.Service];
 
     /// <summary>The image IDs the stack's service specs name: swarm starts them again whenever it replaces a task.</summary>
     private async Task<IReadOnlyList<string>> StackSpecImagesAsync(EnvironmentConfig env, CancellationToken ct)

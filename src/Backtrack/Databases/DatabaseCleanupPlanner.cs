@@ -15,7 +15,7 @@ public sealed class DatabaseCleanupPlanner(IServiceContainers containers, TimePr
     public async Task<Plan> PlanAsync(EnvironmentConfig env, CancellationToken ct)
     {
         var config = DatabaseContainers.PostgresConfig(env);
-        var (container, databases) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
+        var (container, databases) = await containers.RunningBeforeChangesAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
         var names = await new PostgresClient(databases, container.Id, config).QueryAsync(PostgresClient.MaintenanceDatabase, KeptAside, ct).ConfigureAwait(false);
         var steps = names.Select(n => (PlanStep)new DropDatabaseStep(0, "postgres", container.Name, n[0])).ToList();
         var summary = steps.Count == 0 ? "no kept-aside databases" : $"drop {steps.Count} kept-aside database(s)";

@@ -39,7 +39,7 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
         if (scope.HasFlag(SnapshotScope.Postgres) && manifest.Postgres is { } postgres)
         {
             var config = DatabaseContainers.PostgresConfig(env);
-            (postgresContainer, var databases) = await containers.RunningAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
+            (postgresContainer, var databases) = await containers.RunningBeforeChangesAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
             var (version, number) = await new PostgresClient(databases, postgresContainer.Id, config).ServerVersionAsync(ct).ConfigureAwait(false);
             CheckServerVersionStep.Require(postgres.ServerVersion, postgres.Major, version, number);
             steps.Add(new CheckServerVersionStep(0, "checks", postgresContainer.Name, postgres.ServerVersion, postgres.Major));
@@ -49,7 +49,7 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
         if (scope.HasFlag(SnapshotScope.Redis) && manifest.Redis is { } redisSnapshot)
         {
             var config = DatabaseContainers.RedisConfig(env);
-            redis = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
+            redis = await containers.RunningBeforeChangesAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
             var appendOnly = await new RedisClient(redis.Engine, redis.Container.Id).ConfigAsync("appendonly", ct).ConfigureAwait(false) == "yes";
             if (appendOnly && !redisSnapshot.AppendOnly)
             {

@@ -35,7 +35,7 @@ public sealed class SwarmRedisRestore(StackInspector stack)
         return
         [
             new ScaleServiceStep(wave, name, service.Id, service.Name, 0, replicas, stopTimeout),
-            new PutRedisVolumeFilesStep(wave, name, name, redis.NodeId, mount.Source, path == "." ? "" : path, redis.Container.ImageId, snapshotId, safetySnapshotId),
+            new PutRedisVolumeFilesStep(wave, name, redis.NodeId, mount.Source, path == "." ? "" : path, redis.Container.ImageId, snapshotId, safetySnapshotId),
             new ScaleServiceStep(wave, name, service.Id, service.Name, replicas, 0, stopTimeout),
             new ServiceGateStep(wave, name, service.Name, healthTimeout),
             new WaitRedisLoadedStep(wave, name, service.Name, snapshotId, DatabaseRollbackPlanner.RedisLoadTimeout),

@@ -73,7 +73,8 @@ public static class FullRestore
         var started = new HashSet<string>();
         if (manifest.Redis is not null && env.Redis is { } redis && specs.Service(redis.Service) is { } redisService)
         {
-            steps.AddRange(DatabaseRollbackPlanner.RedisRestoreSteps(databases, redisService.ContainerName, manifest.Id, manifest.Id, env.StopTimeout));
+            // The safety snapshot is taken under the operation's ID (FullSafetySnapshotStep): what the undo names.
+            steps.AddRange(DatabaseRollbackPlanner.RedisRestoreSteps(databases, redisService.ContainerName, manifest.Id, operationId, env.StopTimeout));
             started.Add(redis.Service);
         }
 

@@ -34,7 +34,7 @@ public static class SwarmFullRestore
             var details = deployed.FirstOrDefault(s => s.Service == service.Service)?.Details
                 ?? throw new BacktrackException($"service {service.Service} of snapshot {manifest.Id} is not deployed in stack '{env.Project}'; deploy the stack, then roll back");
             recorded.Add((details, spec));
-            if (databases.Contains(service.Service) || details.Replicas is 0)
+            if (databases.Contains(service.Service))
             {
                 continue;
             }
@@ -46,24 +46,33 @@ public static class SwarmFullRestore
 
             // Writers stop first: nothing they write is lost to a service stopping under them.
             var wave = firstWave + (env.Writers.Contains(service.Service) ? 0 : 1);
-            steps.Add(new ScaleServiceStep(wave, service.Service, details.Id, details.Name, 0, details.Replicas!.Value, env.StopTimeout));
+            if (details.Replicas is not 0)
+            {
+                steps.Add(new ScaleServiceStep(wave, service.Service, details.Id, details.Name, 0, details.Replicas!.Value, env.StopTimeout));
+            }
+
+            // Even at 0 replicas its stopped task containers still hold the volumes.
             steps.Add(new RemoveTaskContainersStep(wave, service.Service, details.Id, details.Name, env.StopTimeout));
         }
 
+        await SwarmObjects.RefuseMissingAsync(
+                engine, $"snapshot {manifest.Id}", "restore a later snapshot ('backtrack snapshot list')", release.Services.Select(s => (s.Service, s.ServiceSpec!)), ct)
+            .ConfigureAwait(false);
         var restore = firstWave + 2;
         var helper = release.Services[0].ImageId;
         steps.AddRange((manifest.Volumes ?? []).Where(v => !v.Database).Select(v => new ReplaceVolumeStep(restore, "volume " + v.Name, manifest.Id, v.Name, helper)));
         if (manifest.Postgres is { } dumped && env.Postgres is { } postgres)
         {
-            var located = await containers.RunningAsync(env, "postgres", postgres.Service, ct).ConfigureAwait(false);
+            var located = await containers.RunningBeforeChangesAsync(env, "postgres", postgres.Service, ct).ConfigureAwait(false);
             steps.Add(new CheckServerVersionStep(restore, "postgres", located.Container.Name, dumped.ServerVersion, dumped.Major));
             steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(restore, located.Container.Name, manifest.Id, dumped, operationId));
         }
 
         if (manifest.Redis is { } redis && env.Redis is { } config)
         {
-            var located = await containers.RunningAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
-            steps.AddRange(await new SwarmRedisRestore(stack).StepsAsync(env, located, redis.Directory, restore, manifest.Id, manifest.Id, env.StopTimeout, env.HealthTimeout, ct)
+            // The safety snapshot is taken under the operation's ID (FullSafetySnapshotStep): what the undo names.
+            var located = await containers.RunningBeforeChangesAsync(env, "redis", config.Service, ct).ConfigureAwait(false);
+            steps.AddRange(await new SwarmRedisRestore(stack).StepsAsync(env, located, redis.Directory, restore, manifest.Id, operationId, env.StopTimeout, env.HealthTimeout, ct)
                 .ConfigureAwait(false));
         }
 

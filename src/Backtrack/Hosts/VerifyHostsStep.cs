@@ -5,8 +5,8 @@ namespace Backtrack.Hosts;
 
 /// <summary>
 /// The last step of a multi-host rollback: the checklist on every host at once (each against its own engine
-/// and project), combined into the operation's one result, its subjects named HOST/SERVICE. Best effort, as
-/// <see cref="VerifyStep"/>. A host has no restart watch begun with the operation: its restart window runs
+/// and project), combined into the operation's one result, its subjects named HOST/SERVICE; a host whose
+/// engine cannot be reached fails its "engine" check. Best effort, as <see cref="VerifyStep"/>. A host has no restart watch begun with the operation: its restart window runs
 /// from the checklist's start.
 /// </summary>
 [StepKind("hosts.verify")]
@@ -28,7 +28,15 @@ public sealed record VerifyHostsStep(int Wave, IReadOnlyList<HostTarget> Hosts, 
         var reports = await Task.WhenAll(Hosts.Select(async target =>
         {
             var host = set.For(target);
-            return (target.Name, await host.Verifier.RunAsync(host.Config, Window, ct).ConfigureAwait(false));
+            try
+            {
+                return (target.Name, await host.Verifier.RunAsync(host.Config, Window, ct).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is BacktrackException or IOException)
+            {
+                // One unreachable host fails its own check; the other hosts' checklists still count.
+                return (target.Name, new VerifyReport(context.Clock.GetUtcNow(), Window, [new VerifyCheck("engine", target.Name, false, e.Message)]));
+            }
         })).ConfigureAwait(false);
         await VerifyStep.ConcludeAsync(context, store, VerifyReport.OnHosts(reports, Window), ct).ConfigureAwait(false);
     }

@@ -7,6 +7,7 @@ using Backtrack.Releases;
 using Backtrack.Rollback;
 using Backtrack.Rollback.Steps;
 using Backtrack.Swarm.Steps;
+using Backtrack.Verify;
 
 namespace Backtrack.Swarm;
 
@@ -35,7 +36,9 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
             return new Plan(planId, "rollback", $"nothing to roll back: {string.Join(", ", current.Select(s => s.Service))} already run release {release.Id}", []);
         }
 
-        await RefuseMissingObjectsAsync(release, changes, ct).ConfigureAwait(false);
+        await SwarmObjects.RefuseMissingAsync(
+                engine, $"release {release.Id}", "roll back to a later release ('backtrack releases')", changes.Select(c => (c.Service, c.Spec)), ct)
+            .ConfigureAwait(false);
         var timeout = request.HealthTimeout ?? env.HealthTimeout;
         var steps = new List<PlanStep> { new RecordReleaseStep(0, request.RecordBeforeAs, request.BeforeNote) };
         foreach (var change in changes)
@@ -46,6 +49,12 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
         }
 
         steps.Add(new RecordReleaseStep(2, "rollback", $"after rollback to release {release.Id}"));
+        if (request.Verify)
+        {
+            // The closing checklist, beside the record as on Compose (RollbackPlanner.ClosingWave).
+            steps.Add(new VerifyStep(2, RollbackPlanner.VerifyWindow));
+        }
+
         var summary = string.Join("; ", changes.Select(c => $"{c.Service}: {c.Current.Spec!.Image} (version {c.Current.Version}) -> release {release.Id}: {c.Spec.Image}"));
         return new Plan(planId, "rollback", summary, steps);
     }
@@ -119,23 +128,6 @@ public sealed class SwarmRollbackPlanner(StackInspector inspector, IServiceQueri
                 case null when named:
                     throw new BacktrackException($"release {release.Id} has no service '{service}'");
             }
-        }
-    }
-
-    /// <summary>Secrets and configs are immutable and referenced by ID: a removed one cannot come back under the same ID.</summary>
-    private async Task RefuseMissingObjectsAsync(Release release, IReadOnlyList<(string Service, ServiceDetails Current, SwarmServiceSpec Spec)> changes, CancellationToken ct)
-    {
-        var secrets = (await engine.ListSecretsAsync(ct).ConfigureAwait(false)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var configs = (await engine.ListConfigsAsync(ct).ConfigureAwait(false)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = changes.SelectMany(c =>
-                c.Spec.Secrets.Where(s => !secrets.Contains(s.Id)).Select(s => $"{c.Service}: secret '{s.Name}'")
-                    .Concat(c.Spec.Configs.Where(x => !configs.Contains(x.Id)).Select(x => $"{c.Service}: config '{x.Name}'")))
-            .ToList();
-        if (missing.Count > 0)
-        {
-            throw new BacktrackException(
-                $"release {release.Id} references what no longer exists on the swarm ({string.Join(", ", missing)}); swarm secrets and configs "
-                + "cannot come back under their old IDs: roll back to a later release ('backtrack releases'); nothing was changed");
         }
     }
 }

@@ -19,6 +19,6 @@ public static class NodeEngineChoice
         return env.Nodes.TryGetValue(taskNodeHostname, out var address)
             ? address
             : throw new BacktrackException(
-                $"service {service} runs on node {taskNodeHostname}, not on the engine's own node; add its engine under nodes: {{ {taskNodeHostname}: ssh://USER@{taskNodeHostname} }} in environment '{env.Name}' (nothing was changed)");
+                $"service {service} runs on node {taskNodeHostname}, not on the engine's own node; add its engine under nodes: {{ {taskNodeHostname}: ssh://USER@{taskNodeHostname} }} in environment '{env.Name}'");
     }
 }

@@ -49,9 +49,9 @@ public sealed class SwarmServiceContainers(StackInspector stack, IContainerEngin
         var task = RunningTasks(found) switch
         {
             [var one] => one,
-            [] => throw new BacktrackException($"{what} service '{service}' runs no task; deploy or scale it first (nothing was changed)"),
+            [] => throw new BacktrackException($"{what} service '{service}' runs no task; deploy or scale it first"),
             var many => throw new BacktrackException(
-                $"{what} service '{service}' runs {many.Count} tasks; Backtrack reaches a database through its one task: scale it to 1 replica (nothing was changed)"),
+                $"{what} service '{service}' runs {many.Count} tasks; Backtrack reaches a database through its one task: scale it to 1 replica"),
         };
         var nodeEngine = await NodeEngineAsync(env, service, task.NodeId, ct).ConfigureAwait(false);
         var container = await nodeEngine.InspectContainerAsync(task.ContainerId!, ct).ConfigureAwait(false)

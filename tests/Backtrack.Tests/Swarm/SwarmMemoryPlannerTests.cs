@@ -27,8 +27,11 @@ public sealed class SwarmMemoryPlannerTests
     {
         var plan = await Planner(null).PlanAsync(Env, "api", 64L << 20, CancellationToken.None);
 
-        Assert.Null(Assert.IsType<SetServiceMemoryStep>(plan.Steps[0]).Before);
+        var update = Assert.IsType<SetServiceMemoryStep>(plan.Steps[0]);
+        Assert.Null(update.Before);
         Assert.Contains("unlimited -> 64 MiB", plan.Summary, StringComparison.Ordinal);
+        Assert.Equal("update service shop_api: memory limit none -> 64 MiB", update.Describe());
+        Assert.Equal("update service shop_api: memory limit back to none", update.DescribeCompensation());
     }
 
     [Fact]

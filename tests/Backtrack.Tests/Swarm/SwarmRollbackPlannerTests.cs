@@ -28,8 +28,11 @@ public sealed class SwarmRollbackPlannerTests : IDisposable
 
         var update = Assert.Single(plan.Steps.OfType<UpdateServiceStep>());
         Assert.Equal(("shop_api", 42ul, "api:v1", "api:v3"), (update.Name, update.Version, update.Spec.Image, update.Before.Image));
-        Assert.Equal(["release.record", "service.update", "service.gate", "release.record"], plan.Steps.Select(s => s.Kind));
+        Assert.Equal(["release.record", "service.update", "service.gate", "release.record", "verify"], plan.Steps.Select(s => s.Kind));
         Assert.Equal("api", Assert.Single(plan.Steps.OfType<ServiceGateStep>()).Lane);
+        Assert.Equal(2, plan.Steps[^1].Wave);
+        var unverified = await Planner(engine, store).PlanAsync(Env(), Request($"{v1}") with { Verify = false }, CancellationToken.None);
+        Assert.DoesNotContain(unverified.Steps, s => s.Kind == "verify");
     }
 
     [Fact]

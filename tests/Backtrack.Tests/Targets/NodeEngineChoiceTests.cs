@@ -23,7 +23,7 @@ public sealed class NodeEngineChoiceTests
         var error = Assert.Throws<BacktrackException>(() => NodeEngineChoice.Choose(SwarmEnvironment.Prod, "db", "id-c", "id-a", "node-c"));
 
         Assert.Equal(
-            "service db runs on node node-c, not on the engine's own node; add its engine under nodes: { node-c: ssh://USER@node-c } in environment 'prod' (nothing was changed)",
+            "service db runs on node node-c, not on the engine's own node; add its engine under nodes: { node-c: ssh://USER@node-c } in environment 'prod'",
             error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }

@@ -46,7 +46,7 @@ public sealed class SwarmServiceContainersTests
         var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None));
 
         Assert.Equal(
-            "postgres service 'db' runs 2 tasks; Backtrack reaches a database through its one task: scale it to 1 replica (nothing was changed)",
+            "postgres service 'db' runs 2 tasks; Backtrack reaches a database through its one task: scale it to 1 replica",
             error.Message);
     }
 
@@ -85,5 +85,18 @@ public sealed class SwarmServiceContainersTests
         Assert.Same(nodeEngine.Engine, await containers.NodeEngineAsync(SwarmEnvironment.Prod, "cache", "id-b", CancellationToken.None));
         var error = await Assert.ThrowsAsync<BacktrackException>(() => containers.NodeEngineAsync(SwarmEnvironment.Prod, "cache", "id-c", CancellationToken.None));
         Assert.StartsWith("service cache runs on node node-c, not on the engine's own node; add its engine under nodes:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_database_running_no_task_then_only_a_lookup_made_while_planning_says_nothing_was_changed()
+    {
+        var engine = SwarmEngine.Holding((SwarmEngine.Service("db"), []));
+        using var containers = new SwarmServiceContainers(new StackInspector(engine.Engine), engine.Engine, _ => engine.Engine);
+
+        var midOperation = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None));
+        var planning = await Assert.ThrowsAsync<BacktrackException>(() => containers.RunningBeforeChangesAsync(SwarmEnvironment.Prod, "postgres", "db", CancellationToken.None));
+
+        Assert.Equal("postgres service 'db' runs no task; deploy or scale it first", midOperation.Message);
+        Assert.Equal("postgres service 'db' runs no task; deploy or scale it first (nothing was changed)", planning.Message);
     }
 }

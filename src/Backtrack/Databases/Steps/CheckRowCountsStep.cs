@@ -14,7 +14,7 @@ public sealed record CheckRowCountsStep(int Wave, string Lane, string Container,
         var manifest = await DatabaseStepSupport.ManifestAsync(context, SnapshotId, ct).ConfigureAwait(false);
         var expected = manifest.Postgres?.Databases.FirstOrDefault(d => d.Name == Database)
             ?? throw new BacktrackException($"snapshot {SnapshotId} has no database '{Database}'");
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         var counts = await client.RowCountsAsync(Staging, ct).ConfigureAwait(false);
         RowCountCheck.Require(Database, expected.RowCounts, counts);
     }

@@ -10,7 +10,7 @@ public sealed record CheckServerVersionStep(int Wave, string Lane, string Contai
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         var (version, number) = await client.ServerVersionAsync(ct).ConfigureAwait(false);
         Require(DumpVersion, DumpMajor, version, number);
     }

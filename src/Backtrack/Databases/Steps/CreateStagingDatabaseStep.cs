@@ -12,7 +12,7 @@ public sealed record CreateStagingDatabaseStep(
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         await DatabaseStepSupport.DropAsync(client, Staging, ct).ConfigureAwait(false);
         await client.ExecuteAsync(
             PostgresClient.MaintenanceDatabase,
@@ -23,5 +23,5 @@ public sealed record CreateStagingDatabaseStep(
 
     public override string DescribeCompensation() => $"drop database {Staging}";
 
-    public override Task CompensateAsync(StepContext context, CancellationToken ct) => DatabaseStepSupport.DropAsync(context, Container, Staging, ct);
+    public override Task CompensateAsync(StepContext context, CancellationToken ct) => DatabaseStepSupport.DropAsync(context, Staging, ct);
 }

@@ -8,12 +8,15 @@ namespace Backtrack.Databases.Steps;
 /// <summary>What the database steps build from their context at run time (never stored in a step: no secrets in plans).</summary>
 internal static class DatabaseStepSupport
 {
-    /// <summary>A client of the Postgres container, through the engine of the node its task runs on (swarm; Compose: the one engine).</summary>
-    public static async Task<PostgresClient> PostgresAsync(StepContext context, string container, CancellationToken ct)
+    /// <summary>
+    /// A client of the Postgres service's running container, through the engine of the node its task runs on
+    /// (swarm; Compose: the one engine): found again at run time, since swarm may have replaced the task planned with.
+    /// </summary>
+    public static async Task<PostgresClient> PostgresAsync(StepContext context, CancellationToken ct)
     {
         var config = DatabaseContainers.PostgresConfig(context.Environment);
         var located = await context.Containers.RunningAsync(context.Environment, "postgres", config.Service, ct).ConfigureAwait(false);
-        return new(located.Engine, container, config);
+        return new(located.Engine, located.Container.Id, config);
     }
 
     /// <summary>
@@ -28,8 +31,8 @@ internal static class DatabaseStepSupport
     }
 
     /// <summary>Drops a database if it exists, ending its sessions.</summary>
-    public static async Task DropAsync(StepContext context, string container, string database, CancellationToken ct) =>
-        await DropAsync(await PostgresAsync(context, container, ct).ConfigureAwait(false), database, ct).ConfigureAwait(false);
+    public static async Task DropAsync(StepContext context, string database, CancellationToken ct) =>
+        await DropAsync(await PostgresAsync(context, ct).ConfigureAwait(false), database, ct).ConfigureAwait(false);
 
     public static Task DropAsync(PostgresClient client, string database, CancellationToken ct) =>
         client.ExecuteAsync(PostgresClient.MaintenanceDatabase, $"DROP DATABASE IF EXISTS {PostgresSql.Identifier(database)} WITH (FORCE)", ct);

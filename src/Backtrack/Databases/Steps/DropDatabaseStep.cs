@@ -9,5 +9,5 @@ public sealed record DropDatabaseStep(int Wave, string Lane, string Container, s
     public override string Describe() => $"drop database {Database}";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) =>
-        DatabaseStepSupport.DropAsync(context, Container, Database, ct);
+        DatabaseStepSupport.DropAsync(context, Database, ct);
 }

@@ -13,7 +13,7 @@ public sealed record PgRestoreStep(int Wave, string Lane, string Container, stri
         var store = DatabaseStepSupport.Store(context);
         var manifest = await store.LoadAsync(SnapshotId, ct).ConfigureAwait(false);
         await using var dump = store.OpenArtifact(manifest, manifest.Artifact(Artifact));
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         await client.RestoreAsync(Staging, dump, ct).ConfigureAwait(false);
     }
 }

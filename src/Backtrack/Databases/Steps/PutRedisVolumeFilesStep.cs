@@ -10,8 +10,8 @@ namespace Backtrack.Databases.Steps;
 /// </summary>
 [StepKind("redis.put-volume-files")]
 public sealed record PutRedisVolumeFilesStep(
-    int Wave, string Lane, string Service, string NodeId, string Volume, string PathInVolume, string HelperImage, string SnapshotId, string SafetySnapshotId)
-    : PlanStep(Wave, Lane)
+    int Wave, string Service, string NodeId, string Volume, string PathInVolume, string HelperImage, string SnapshotId, string SafetySnapshotId)
+    : PlanStep(Wave, Service)
 {
     public override string Describe() => $"put the Redis files of snapshot {SnapshotId} into volume {Volume}{Subdirectory}";
 

@@ -21,7 +21,7 @@ public sealed record RestoreGlobalsStep(int Wave, string Lane, string Container,
             return;
         }
 
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         var globals = await File.ReadAllTextAsync(store.PathOf(manifest, artifact), ct).ConfigureAwait(false);
         using var script = new MemoryStream(Encoding.UTF8.GetBytes(GlobalsScript.Tolerant(globals, client.Config.User)));
         await client.ExecuteScriptAsync(PostgresClient.MaintenanceDatabase, script, ct).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public sealed record SwapDatabaseStep(int Wave, string Lane, string Container, s
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         if (await client.ExistsAsync(Database, ct).ConfigureAwait(false))
         {
             await RenameAsync(client, Database, Aside, ct).ConfigureAwait(false);
@@ -30,7 +30,7 @@ public sealed record SwapDatabaseStep(int Wave, string Lane, string Container, s
 
     public override async Task CompensateAsync(StepContext context, CancellationToken ct)
     {
-        var client = await DatabaseStepSupport.PostgresAsync(context, Container, ct).ConfigureAwait(false);
+        var client = await DatabaseStepSupport.PostgresAsync(context, ct).ConfigureAwait(false);
         if (await client.ExistsAsync(Aside, ct).ConfigureAwait(false))
         {
             if (await client.ExistsAsync(Database, ct).ConfigureAwait(false))

@@ -450,7 +450,7 @@ public sealed partial class DockerEngine : IContainerEngine
         }
         catch (DockerContainerNotFoundException e)
         {
-            throw new BacktrackException($"container not found: {ApiMessage(e)}", e);
+            throw new ContainerNotFoundException(ApiMessage(e), e);
         }
         catch (DockerApiException e)
         {

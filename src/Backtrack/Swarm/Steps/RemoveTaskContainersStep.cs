@@ -1,3 +1,4 @@
+using Backtrack.Engine;
 using Backtrack.Planning;
 
 namespace Backtrack.Swarm.Steps;
@@ -10,14 +11,13 @@ namespace Backtrack.Swarm.Steps;
 [StepKind("service.remove-task-containers")]
 public sealed record RemoveTaskContainersStep(int Wave, string Lane, string ServiceId, string Name, TimeSpan Timeout) : PlanStep(Wave, Lane)
 {
-    private const string ServiceIdLabel = "com.docker.swarm.service.id";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public override string Describe() => $"remove the stopped containers of {Name}'s tasks (swarm's task history; they hold its volumes)";
 
     public override async Task ApplyAsync(StepContext context, CancellationToken ct)
     {
-        var filter = new Dictionary<string, string?> { [ServiceIdLabel] = ServiceId };
+        var filter = new Dictionary<string, string?> { [SwarmLabels.ServiceId] = ServiceId };
         for (var poll = 0; poll <= (int)(Timeout / PollInterval); poll++)
         {
             var containers = await context.Engine.ListContainersAsync(filter, ct).ConfigureAwait(false);
@@ -29,7 +29,7 @@ public sealed record RemoveTaskContainersStep(int Wave, string Lane, string Serv
                     {
                         await context.Engine.RemoveContainerAsync(container.Id, ct).ConfigureAwait(false);
                     }
-                    catch (BacktrackException e) when (e.Message.StartsWith("container not found", StringComparison.Ordinal))
+                    catch (ContainerNotFoundException)
                     {
                         // Swarm removed it meanwhile (it does so for the task of a scale-down).
                     }

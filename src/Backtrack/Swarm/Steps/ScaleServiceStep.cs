@@ -5,8 +5,9 @@ namespace Backtrack.Swarm.Steps;
 
 /// <summary>
 /// Sets a replicated service's replica count (a writer scaled to 0 while its databases are restored, and
-/// back). Scaling down waits, within the timeout, until no more tasks than asked for still run; scaling
-/// up leaves the waiting to a gate. The undo scales it back to the count it had.
+/// back). Waits, within the timeout, until as many tasks as asked for run (no more on the way down, no
+/// fewer on the way up: an undo that re-plans a restore finds the new task running). The undo scales it
+/// back to the count it had.
 /// </summary>
 [StepKind("service.scale")]
 public sealed record ScaleServiceStep(int Wave, string Lane, string ServiceId, string Name, ulong Replicas, ulong Before, TimeSpan Timeout) : PlanStep(Wave, Lane)
@@ -24,17 +25,13 @@ public sealed record ScaleServiceStep(int Wave, string Lane, string ServiceId, s
     private async Task ScaleAsync(StepContext context, ulong replicas, ulong from, CancellationToken ct)
     {
         await context.Engine.ScaleServiceAsync(ServiceId, replicas, ct).ConfigureAwait(false);
-        if (replicas >= from)
-        {
-            return;
-        }
-
+        var up = replicas > from;
         var running = 0;
         for (var poll = 0; poll <= (int)(Timeout / PollInterval); poll++)
         {
             var tasks = await context.Engine.ListTasksAsync(ServiceId, ct).ConfigureAwait(false);
             running = tasks.Count(t => t.State == TaskState.Running);
-            if ((ulong)running <= replicas)
+            if (up ? (ulong)running >= replicas : (ulong)running <= replicas)
             {
                 return;
             }
@@ -42,6 +39,6 @@ public sealed record ScaleServiceStep(int Wave, string Lane, string ServiceId, s
             await Task.Delay(PollInterval, context.Clock, ct).ConfigureAwait(false);
         }
 
-        throw new BacktrackException($"service {Name} still runs {running} tasks {Timeout.TotalSeconds:0.#} s after it was scaled to {replicas}");
+        throw new BacktrackException($"service {Name} runs {running} tasks {Timeout.TotalSeconds:0.#} s after it was scaled to {replicas}");
     }
 }

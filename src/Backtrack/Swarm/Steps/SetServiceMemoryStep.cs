@@ -10,11 +10,13 @@ namespace Backtrack.Swarm.Steps;
 [StepKind("service.memory")]
 public sealed record SetServiceMemoryStep(int Wave, string Lane, string ServiceId, string Name, long Limit, long? Before) : PlanStep(Wave, Lane)
 {
-    public override string Describe() => $"update service {Name}: memory limit {MemorySize.Format(Before ?? 0)} -> {MemorySize.Format(Limit)}";
+    public override string Describe() => $"update service {Name}: memory limit {BeforeText} -> {MemorySize.Format(Limit)}";
 
     public override Task ApplyAsync(StepContext context, CancellationToken ct) => context.Engine.SetServiceMemoryLimitAsync(ServiceId, Limit, ct);
 
-    public override string DescribeCompensation() => $"update service {Name}: memory limit back to {MemorySize.Format(Before ?? 0)}";
+    public override string DescribeCompensation() => $"update service {Name}: memory limit back to {BeforeText}";
 
     public override Task CompensateAsync(StepContext context, CancellationToken ct) => context.Engine.SetServiceMemoryLimitAsync(ServiceId, Before, ct);
+
+    private string BeforeText => Before is { } before ? MemorySize.Format(before) : "none";
 }
