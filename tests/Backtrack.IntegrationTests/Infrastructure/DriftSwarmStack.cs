@@ -43,6 +43,6 @@ public sealed class DriftSwarmStack : SwarmStack
 
     protected override string ConfigFile() => $$"""
         environments:
-          swarm: { backend: swarm, stack: {{Stack}}, stackFile: stack.yml, stateDir: state, services: { api: { health: docker }, worker: { health: docker } } }
+          swarm: { backend: swarm, stack: {{Stack}}, stackFile: stack.yml, stateDir: state, services: { api: { health: docker }, worker: { health: docker } }, verify: { restartWindow: 1s } }
         """;
 }

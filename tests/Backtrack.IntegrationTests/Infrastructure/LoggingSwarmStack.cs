@@ -19,7 +19,4 @@ public sealed class LoggingSwarmStack : SwarmStack
         "\n    entrypoint: [\"/bin/busybox\", \"sh\", \"-c\", \"echo hello from $$(hostname); echo warning from $$(hostname) >&2; "
         + "trap 'exit 0' TERM; /bin/busybox httpd -f -p 8080 -h /www & wait\"]"
         + "\n    healthcheck: { interval: 1s }";
-
-    /// <summary>The base configuration; a rollback's checklist watches restarts for 1 s rather than 10.</summary>
-    protected override string ConfigFile() => base.ConfigFile() + "\n    verify: { restartWindow: 1s }\n";
 }

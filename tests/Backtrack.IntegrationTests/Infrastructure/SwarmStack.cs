@@ -146,6 +146,8 @@ public class SwarmStack : IAsyncLifetime
                 health: http://127.0.0.1:{WebPort}/health
               api:
                 health: docker
+            verify:
+              restartWindow: 1s
         """;
 
     /// <summary>One field per line of what a docker list command shows with this stack's label.</summary>
