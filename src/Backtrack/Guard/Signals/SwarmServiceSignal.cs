@@ -7,7 +7,8 @@ namespace Backtrack.Guard.Signals;
 /// <summary>
 /// A swarm service's health through its configured checks (<see cref="ServiceHealth"/>, as status shows it).
 /// While swarm still rolls the new spec out, the checks wait (a task starting is no failure) up to the health
-/// timeout from when this signal first saw that spec (a service joining a window late gets its whole timeout); a paused or rolled-back update fails at once; once every task runs the
+/// timeout from when this signal first saw that spec (a service joining a window late gets its whole timeout); a paused or rolled-back update fails at once,
+/// unless it was already so at the signal's first reading on the same spec; once every task runs the
 /// spec, the checks fail after the given number of failures in a row.
 /// </summary>
 public sealed class SwarmServiceSignal(
@@ -17,6 +18,8 @@ public sealed class SwarmServiceSignal(
     private int failuresInARow;
     private string? rollingOut;
     private DateTimeOffset rolloutStart;
+    private bool read;
+    private (string? Digest, string State)? leftover;
 
     public string Name => "health check";
 
@@ -30,7 +33,16 @@ public sealed class SwarmServiceSignal(
             return SignalReading.Failing("no longer deployed in the stack");
         }
 
-        var convergence = ServiceConvergence.Judge(details, found.Tasks);
+        // Swarm keeps an update's end state (paused, rolled back) until the next update: one this signal saw at its
+        // first reading, on the same spec, is an earlier incident's, not this window's; the checks judge the service.
+        var update = details.UpdateStatus is { } updateStatus ? (details.Spec?.TaskDigest, updateStatus.State) : ((string?, string)?)null;
+        if (!read)
+        {
+            read = true;
+            leftover = ServiceConvergence.Judge(details, found.Tasks).Failed ? update : null;
+        }
+
+        var convergence = ServiceConvergence.Judge(update == leftover ? details with { UpdateStatus = null } : details, found.Tasks);
         if (convergence.Failed)
         {
             return SignalReading.Failing(convergence.Detail);

@@ -32,6 +32,22 @@ public sealed class SwarmServiceSignalTests
         Assert.StartsWith("not rolled out within the health timeout", after.Detail);
     }
 
+    [Fact]
+    public async Task Given_an_earlier_incident_s_rolled_back_update_when_read_then_only_a_new_failed_update_fails()
+    {
+        var inspector = new StackInspector(new FakeSwarmManager(["d1"], ["rollback_completed", "rollback_completed", "paused"]));
+        var signal = new SwarmServiceSignal(new StackStatusService(inspector, null!), inspector, Env, "web", TimeSpan.FromSeconds(1), TimeProvider.System);
+
+        var first = await signal.ReadAsync(CancellationToken.None);
+        var again = await signal.ReadAsync(CancellationToken.None);
+        var paused = await signal.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(SignalState.Ok, first.State);
+        Assert.Equal(SignalState.Ok, again.State);
+        Assert.Equal(SignalState.Failing, paused.State);
+        Assert.Contains("paused", paused.Detail);
+    }
+
     private sealed class Clock : TimeProvider
     {
         public DateTimeOffset Now { get; set; }
