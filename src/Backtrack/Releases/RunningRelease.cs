@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backtrack.Engine;
 using Backtrack.Status;
+using Backtrack.Serialization;
 
 namespace Backtrack.Releases;
 
@@ -24,5 +25,5 @@ public static class RunningRelease
     }
 
     /// <summary>Specs hold lists and maps, which records compare by reference: compared as the JSON they are stored as.</summary>
-    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a, BacktrackJson.Options) == JsonSerializer.Serialize(b, BacktrackJson.Options);
 }
