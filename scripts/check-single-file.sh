@@ -7,6 +7,9 @@
 # namespace of its own with an empty tmpfs over /usr/share/dotnet (so /usr/bin/dotnet leads nowhere).
 #
 #   scripts/check-single-file.sh [FILE]        FILE: default dist/backtrack-linux-x64
+#   scripts/check-single-file.sh dist/backtrack-linux-x64-aot/backtrack    the NativeAOT build (AOT=1 scripts/package.sh)
+#
+# FILE's folder is mounted in the container, so a NativeAOT executable finds libe_sqlite3.so beside it.
 #
 # A script rather than an integration test: the self-contained single-file publish takes 8.5 min on the
 # shared CI machine (71 s of CPU at 15 %), too much of the suite's 30-minute budget.
@@ -46,14 +49,15 @@ docker compose -p "$project" -f "$dir/compose.yaml" up -d --quiet-pull >/dev/nul
 
 run() {
   docker run --rm --label org.backtrack.test=true -v /var/run/docker.sock:/var/run/docker.sock \
-    -v "$file:/usr/local/bin/backtrack:ro" -v "$dir:/work" -w /work --entrypoint /bin/sh "$image" -c "$1"
+    -v "$(dirname "$file"):/opt/backtrack:ro" -e PATH="/opt/backtrack:/usr/local/bin:/usr/bin:/bin" \
+    -v "$dir:/work" -w /work --entrypoint /bin/sh "$image" -c "$1"
 }
 
 run 'if command -v dotnet; then echo "dotnet is in the image" >&2; exit 1; fi; test ! -d /usr/share/dotnet'
-version=$(run 'backtrack --version')
+version=$(run "$(basename "$file") --version")
 echo "[single-file] --version: $version"
 [[ $version == backtrack\ * ]] || { echo "[single-file] --version printed '$version'" >&2; exit 1; }
-status=$(run 'backtrack status -o json')
+status=$(run "$(basename "$file") status -o json")
 services=$(printf '%s' "$status" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["services"]))')
 echo "[single-file] status: $services services"
 [ "$services" = 2 ] || { echo "[single-file] status saw $services services: $status" >&2; exit 1; }

@@ -6,6 +6,13 @@
 # several runs) against the ReadyToRun framework-dependent build of scripts/setup.sh (.build/backtrack).
 #
 #   scripts/package.sh [--no-measure] [RID...]     RIDs: linux-x64 linux-arm64 (default: both)
+#   AOT=1 scripts/package.sh [--no-measure]         NativeAOT for this machine's architecture instead
+#
+# AOT=1 (opt-in) compiles the whole CLI to native code with NativeAOT (no JIT: a rollback's start-up and
+# planning cost a fraction of the ReadyToRun file's): dist/backtrack-RID-aot.tar.gz, one download holding
+# the executable and libe_sqlite3.so beside it (SQLitePCLRaw ships no static SQLite to link in), unpacked
+# in dist/backtrack-RID-aot/. It needs clang (scripts/setup.sh installs clang-14) and runs on the host's
+# architecture only; the build takes 6-25 minutes on the 2-CPU machine.
 #
 # Idempotent: a file newer than the sources and built from the same commit is kept.
 set -euo pipefail
@@ -23,6 +30,7 @@ for arg in "$@"; do
   esac
 done
 [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 linux-arm64)
+aot=${AOT:-0}
 
 case $(uname -m) in
   x86_64) host_rid=linux-x64 ;;
@@ -31,6 +39,12 @@ case $(uname -m) in
 esac
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 mkdir -p dist
+if [ "$aot" = 1 ]; then
+  [ "$host_rid" != none ] || { log "AOT=1: NativeAOT builds for this machine's architecture only, and $(uname -m) is not one"; exit 2; }
+  [ "$*" = "" ] || [ "$*" = --no-measure ] || [ "$*" = "$host_rid" ] || [ "$*" = "--no-measure $host_rid" ] ||
+    { log "AOT=1 builds $host_rid only (cross-compiling needs that architecture's linker); usage: AOT=1 scripts/package.sh [--no-measure]"; exit 2; }
+  rids=("$host_rid")
+fi
 
 # One file per RID. ReadyToRun: the precompiled code is what makes start-up as fast as the framework-
 # dependent build; crossgen for another architecture comes from NuGet (Microsoft.NETCore.App.Crossgen2 of
@@ -50,8 +64,27 @@ publish() {
   echo "$commit r2r=$r2r" >"dist/.stamp-$rid"
 }
 
+# NativeAOT: the library's and the CLI's types stay rooted (their JSON metadata is generated, but the CLI's
+# views and Docker.DotNet's models are still serialized by reflection, enabled here); the analyzers'
+# trimming warnings (IL2026/IL3050) about those reflection paths are printed in the log, not errors.
+publish_aot() {
+  local rid=$1 out=.build/package/$rid-aot
+  rm -rf "$out"
+  local cmd=(dotnet publish src/Backtrack.Cli -c Release -r "$rid" --self-contained true -p:PublishAot=true
+    -p:CppCompilerAndLinker=clang-14 -p:JsonSerializerIsReflectionEnabledByDefault=true -p:TreatWarningsAsErrors=false
+    -p:IntermediateOutputPath="obj/package/$rid-aot/" -p:OutputPath="bin/package/$rid-aot/" -o "$out" -nologo -v q)
+  "${cmd[@]}" >".build/package/$rid-aot.log" 2>&1 || { cat ".build/package/$rid-aot.log" >&2; exit 1; }
+  rm -rf "dist/backtrack-$rid-aot"
+  mkdir -p "dist/backtrack-$rid-aot"
+  cp "$out/backtrack" "$out/libe_sqlite3.so" "dist/backtrack-$rid-aot/"
+  tar -C dist -czf "dist/backtrack-$rid-aot.tar.gz.partial" "backtrack-$rid-aot"
+  mv "dist/backtrack-$rid-aot.tar.gz.partial" "dist/backtrack-$rid-aot.tar.gz"
+  (cd dist && sha256sum "backtrack-$rid-aot.tar.gz" >"backtrack-$rid-aot.tar.gz.sha256")
+}
+
 build() {
   local rid=$1 file=dist/backtrack-$rid stamp=dist/.stamp-$rid sources
+  if [ "$aot" = 1 ]; then file=dist/backtrack-$rid-aot.tar.gz stamp=dist/.stamp-$rid-aot; fi
   # bin/ and obj/ hold generated sources that every build (of the other RID too) writes again.
   sources=$(find src Directory.*.props \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) \
     -newer "$stamp" -print 2>/dev/null | head -n 1 || true)
@@ -60,6 +93,12 @@ build() {
     return 0
   fi
   mkdir -p .build/package
+  if [ "$aot" = 1 ]; then
+    log "publishing $file ($commit, NativeAOT; minutes of CPU)"
+    publish_aot "$rid"
+    echo "$commit aot" >"$stamp"
+    return 0
+  fi
   log "publishing $file ($commit, ReadyToRun; minutes on a busy machine)"
   if publish "$rid" true; then return 0; fi
   log "ReadyToRun for $rid failed (see .build/package/$rid.log); publishing without it"
@@ -97,12 +136,15 @@ startup_ms() {
 for rid in "${rids[@]}"; do build "$rid"; done
 
 printf '\n%-28s %10s  %s\n' file size sha256
+suffix=
+[ "$aot" = 1 ] && suffix=-aot.tar.gz
 for rid in "${rids[@]}"; do
-  printf '%-28s %7s MB  %s\n' "dist/backtrack-$rid" "$(($(stat -c %s "dist/backtrack-$rid") / 1024 / 1024))" "$(cut -c1-16 "dist/backtrack-$rid.sha256")…"
+  printf '%-28s %7s MB  %s\n' "dist/backtrack-$rid$suffix" "$(($(stat -c %s "dist/backtrack-$rid$suffix") / 1024 / 1024))" "$(cut -c1-16 "dist/backtrack-$rid$suffix.sha256")…"
 done
 
 [ $measure -eq 1 ] || exit 0
 single=dist/backtrack-$host_rid
+[ "$aot" = 1 ] && single=dist/backtrack-$host_rid-aot/backtrack
 if [ ! -x "$single" ]; then
   log "no single file for this machine's architecture ($host_rid) to time"
   exit 0
@@ -110,6 +152,7 @@ fi
 runs=${BACKTRACK_STARTUP_RUNS:-21}
 exes=("$single")
 names=("single file ($host_rid)")
+[ "$aot" = 1 ] && names=("NativeAOT ($host_rid)")
 if [ -x .build/backtrack/backtrack ]; then
   exes+=(.build/backtrack/backtrack)
   names+=("ReadyToRun framework-dependent")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Backtrack.Secrets;
+using Backtrack.Serialization;
 
 namespace Backtrack.Guard;
 
@@ -11,7 +12,7 @@ public sealed class GuardJournal(string stateDirectory)
 {
     public const string FileName = "guard.jsonl";
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = BacktrackJson.Resolver };
 
     private string Path => System.IO.Path.Combine(stateDirectory, FileName);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,26 +18,52 @@ public static class StepCatalog
 {
     private static readonly ConcurrentDictionary<Type, string> Kinds = new();
 
-    /// <summary>Step types of this assembly and of those built on it (a test's own steps), by kind.</summary>
+    private static readonly List<Type> RegisteredTypes = [];
+
+    private static readonly Dictionary<Type, JsonConverter> SealedConverters = [];
+
+    private static IJsonTypeInfoResolver metadata = new DefaultJsonTypeInfoResolver();
+
+    /// <summary>Registered step types (the library's), and those of loaded assemblies built on it (a test's own steps), by kind.</summary>
     private static readonly Lazy<IReadOnlyDictionary<string, Type>> Types = new(() =>
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a == typeof(PlanStep).Assembly || a.GetReferencedAssemblies().Any(n => n.Name == typeof(PlanStep).Assembly.GetName().Name))
-            .SelectMany(a => a.GetTypes())
-            .Where(t => t.IsSubclassOf(typeof(PlanStep)) && !t.IsAbstract && t.GetCustomAttribute<StepKindAttribute>() is not null)
+        RegisteredTypes.Concat(StepsOfAssembliesBuiltOnTheLibrary()).Distinct()
             .ToDictionary(KindOf, t => t, StringComparer.Ordinal));
 
     /// <summary>The vault sealed values go to (serializing) or come from (reading), for the current synchronous call.</summary>
     [ThreadStatic]
     private static IDictionary<string, string>? vault;
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly Lazy<JsonSerializerOptions> Options = new(() => new()
     {
         Converters = { new NestedStepConverter() },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SealProperties } },
-    };
+        TypeInfoResolver = metadata.WithAddedModifier(SealProperties),
+    });
+
+    /// <summary>A sealed value's own JSON: System.Text.Json's defaults.</summary>
+    private static readonly Lazy<JsonSerializerOptions> ValueOptions = new(() => new() { TypeInfoResolver = metadata });
+
+    /// <summary>
+    /// The library's step types and where their JSON metadata comes from (generated: the native build cannot
+    /// build reflection's converters at run time). Called once, as the library loads, before any step is read.
+    /// </summary>
+    public static void Register(IEnumerable<Type> stepTypes, IJsonTypeInfoResolver stepMetadata)
+    {
+        RegisteredTypes.AddRange(stepTypes);
+        metadata = stepMetadata;
+    }
+
+    /// <summary>Lets parameters of type <typeparamref name="T"/> be <see cref="SealedAttribute"/> (a converter made ahead of time).</summary>
+    public static void RegisterSealed<T>() => SealedConverters[typeof(T)] = new SealedConverter<T>();
 
     /// <summary>Every step kind known (the library's, and those of loaded assemblies built on it).</summary>
     public static IReadOnlyCollection<string> AllKinds => Types.Value.Keys.ToList();
+
+    /// <summary>A test's own steps, found by reflection where the runtime has it (the native build holds only the library's).</summary>
+    private static IEnumerable<Type> StepsOfAssembliesBuiltOnTheLibrary() => !RuntimeFeature.IsDynamicCodeSupported ? [] :
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetReferencedAssemblies().Any(n => n.Name == typeof(PlanStep).Assembly.GetName().Name))
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(PlanStep)) && !t.IsAbstract && t.GetCustomAttribute<StepKindAttribute>() is not null);
 
     public static string KindOf(Type type) =>
         Kinds.GetOrAdd(type, t => t.GetCustomAttribute<StepKindAttribute>()?.Name
@@ -44,13 +71,13 @@ public static class StepCatalog
 
     /// <summary>The step's parameters as JSON; sealed values are added to <paramref name="sealedValues"/> by digest.</summary>
     public static string Serialize(PlanStep step, IDictionary<string, string> sealedValues) =>
-        WithVault(sealedValues, () => JsonSerializer.Serialize(step, step.GetType(), Options));
+        WithVault(sealedValues, () => JsonSerializer.Serialize(step, step.GetType(), Options.Value));
 
     /// <summary>The step of a kind from its parameters; sealed values are looked up in <paramref name="sealedValues"/>.</summary>
     public static PlanStep Deserialize(string kind, string parameters, IDictionary<string, string> sealedValues)
     {
         var type = Types.Value.GetValueOrDefault(kind) ?? throw new BacktrackException($"the journal names a step kind this version does not know: '{kind}'");
-        return WithVault(sealedValues, () => (PlanStep)(JsonSerializer.Deserialize(parameters, type, Options)
+        return WithVault(sealedValues, () => (PlanStep)(JsonSerializer.Deserialize(parameters, type, Options.Value)
             ?? throw new BacktrackException($"the journal holds no parameters for a '{kind}' step")));
     }
 
@@ -81,7 +108,8 @@ public static class StepCatalog
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var property in info.Properties.Where(p => sealedNames.Contains(p.Name)))
         {
-            property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(SealedConverter<>).MakeGenericType(property.PropertyType))!;
+            property.CustomConverter = SealedConverters.GetValueOrDefault(property.PropertyType)
+                ?? throw new InvalidOperationException($"{info.Type.Name}.{property.Name}: sealed values of type {property.PropertyType.Name} need StepCatalog.RegisterSealed");
         }
     }
 
@@ -92,12 +120,12 @@ public static class StepCatalog
         {
             var digest = reader.GetString() ?? throw new JsonException("a sealed value without its digest");
             var json = vault?.TryGetValue(digest, out var stored) == true ? stored : throw new BacktrackException($"the journal lacks the sealed value {digest}");
-            return JsonSerializer.Deserialize<T>(json);
+            return JsonSerializer.Deserialize<T>(json, ValueOptions.Value);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
-            var json = JsonSerializer.Serialize(value);
+            var json = JsonSerializer.Serialize(value, ValueOptions.Value);
             var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
             if (vault is { } target)
             {

@@ -3,6 +3,7 @@ using Backtrack.Configuration;
 using Backtrack.Engine;
 using Backtrack.Git;
 using Backtrack.Status;
+using Backtrack.Serialization;
 
 namespace Backtrack.Releases;
 
@@ -31,5 +32,5 @@ public static class RunningRelease
     }
 
     /// <summary>Specs hold lists and maps, which records compare by reference: compared as the JSON they are stored as.</summary>
-    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a, BacktrackJson.Options) == JsonSerializer.Serialize(b, BacktrackJson.Options);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Backtrack.Volumes.Files;
+using Backtrack.Serialization;
 
 namespace Backtrack.Snapshots;
 
@@ -22,6 +23,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = BacktrackJson.Resolver,
     };
 
     public string Directory { get; } = directory;
