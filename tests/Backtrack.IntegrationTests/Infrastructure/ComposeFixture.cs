@@ -52,17 +52,34 @@ public abstract class ComposeFixture : IAsyncLifetime
 
     protected virtual TimeSpan CliTimeout => TimeSpan.FromMinutes(2);
 
+    private bool disposed;
+
     private static string CliPath => Path.Combine(AppContext.BaseDirectory, "Backtrack.Cli.dll");
 
     /// <summary>Writes compose.yaml and backtrack.yml, then brings the project up.</summary>
     public virtual async Task InitializeAsync()
     {
         await WriteProjectFilesAsync();
-        await UpAsync();
+        try
+        {
+            await UpAsync();
+        }
+        catch
+        {
+            // xunit disposes no fixture whose start failed: what compose did create would stay on the engine.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await ProcessRunner.RunAsync(Compose.File, [.. Compose.Args, "-p", Project, "down", "-v", "--remove-orphans", "-t", "1"], ComposeDirectory, ComposeVariables(null));
         var leftovers = await Docker.Containers.ListContainersAsync(new ContainersListParameters
         {
