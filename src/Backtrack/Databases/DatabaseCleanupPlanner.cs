@@ -17,7 +17,7 @@ public sealed class DatabaseCleanupPlanner(IServiceContainers containers, TimePr
         var config = DatabaseContainers.PostgresConfig(env);
         var (container, databases) = await containers.RunningBeforeChangesAsync(env, "postgres", config.Service, ct).ConfigureAwait(false);
         var names = await new PostgresClient(databases, container.Id, config).QueryAsync(PostgresClient.MaintenanceDatabase, KeptAside, ct).ConfigureAwait(false);
-        var steps = names.Select(n => (PlanStep)new DropDatabaseStep(0, "postgres", container.Name, n[0])).ToList();
+        var steps = names.Select(n => (PlanStep)new DropDatabaseStep(0, "postgres", n[0])).ToList();
         var summary = steps.Count == 0 ? "no kept-aside databases" : $"drop {steps.Count} kept-aside database(s)";
         return new Plan(Plan.NewId(clock), "snapshot cleanup", summary, steps);
     }

@@ -68,7 +68,7 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
             steps.AddRange(SwarmWriters.Stop(scaled, 2, stopTimeout));
             if (postgresContainer is not null)
             {
-                steps.AddRange(PostgresRestoreSteps(3, postgresContainer.Name, manifest.Id, manifest.Postgres!, planId));
+                steps.AddRange(PostgresRestoreSteps(3, manifest.Id, manifest.Postgres!, planId));
             }
 
             if (redis is not null)
@@ -92,7 +92,7 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
 
         if (postgresContainer is not null && manifest.Postgres is { } dumped)
         {
-            steps.AddRange(PostgresRestoreSteps(3, postgresContainer.Name, manifest.Id, dumped, planId));
+            steps.AddRange(PostgresRestoreSteps(3, manifest.Id, dumped, planId));
         }
 
         if (redis?.Container is { } redisContainer)
@@ -131,16 +131,16 @@ public sealed class DatabaseRollbackPlanner(IServiceContainers containers, Proje
     /// staging database, pg_restore, row counts checked, swapped in by rename (the live one kept aside
     /// under the operation's ID). Also the database part of a full rollback.
     /// </summary>
-    public static IEnumerable<PlanStep> PostgresRestoreSteps(int wave, string container, string snapshotId, PostgresSnapshot dumped, string operationId)
+    public static IEnumerable<PlanStep> PostgresRestoreSteps(int wave, string snapshotId, PostgresSnapshot dumped, string operationId)
     {
-        yield return new RestoreGlobalsStep(wave, "postgres", container, snapshotId);
+        yield return new RestoreGlobalsStep(wave, "postgres", snapshotId);
         foreach (var database in dumped.Databases)
         {
             var staging = PostgresSql.StagingName(database.Name);
-            yield return new CreateStagingDatabaseStep(wave, "postgres", container, staging, database.Owner, database.Encoding, database.Collate, database.Ctype);
-            yield return new PgRestoreStep(wave, "postgres", container, snapshotId, database.Artifact, staging);
-            yield return new CheckRowCountsStep(wave, "postgres", container, snapshotId, database.Name, staging);
-            yield return new SwapDatabaseStep(wave, "postgres", container, database.Name, staging, PostgresSql.AsideName(database.Name, operationId));
+            yield return new CreateStagingDatabaseStep(wave, "postgres", staging, database.Owner, database.Encoding, database.Collate, database.Ctype);
+            yield return new PgRestoreStep(wave, "postgres", snapshotId, database.Artifact, staging);
+            yield return new CheckRowCountsStep(wave, "postgres", snapshotId, database.Name, staging);
+            yield return new SwapDatabaseStep(wave, "postgres", database.Name, staging, PostgresSql.AsideName(database.Name, operationId));
         }
     }
 

@@ -83,7 +83,7 @@ public static class FullRestore
             steps.Add(new StartContainerStep(databases, "postgres", pgService.ContainerName, env.StopTimeout));
             steps.Add(new WaitPostgresReadyStep(databases, "postgres", pgService.ContainerName, env.HealthTimeout));
             steps.Add(new CheckServerVersionStep(databases, "postgres", pgService.ContainerName, dumped.ServerVersion, dumped.Major));
-            steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(databases, pgService.ContainerName, manifest.Id, dumped, operationId));
+            steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(databases, manifest.Id, dumped, operationId));
             started.Add(postgres.Service);
         }
 

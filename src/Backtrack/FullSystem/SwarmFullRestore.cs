@@ -65,7 +65,7 @@ public static class SwarmFullRestore
         {
             var located = await containers.RunningBeforeChangesAsync(env, "postgres", postgres.Service, ct).ConfigureAwait(false);
             steps.Add(new CheckServerVersionStep(restore, "postgres", located.Container.Name, dumped.ServerVersion, dumped.Major));
-            steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(restore, located.Container.Name, manifest.Id, dumped, operationId));
+            steps.AddRange(DatabaseRollbackPlanner.PostgresRestoreSteps(restore, manifest.Id, dumped, operationId));
         }
 
         if (manifest.Redis is { } redis && env.Redis is { } config)

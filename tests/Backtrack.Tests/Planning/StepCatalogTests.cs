@@ -57,6 +57,16 @@ public sealed class StepCatalogTests
     }
 
     [Fact]
+    public void Given_a_database_step_journaled_with_the_container_name_it_no_longer_keeps_when_read_then_it_reads_back()
+    {
+        var step = new Backtrack.Databases.Steps.SwapDatabaseStep(3, "postgres", "shop", "shop__bt_staging", "shop__bt_old_1");
+        var vault = new Dictionary<string, string>();
+        var older = "{\"container\":\"shop-postgres-1\"," + StepCatalog.Serialize(step, vault)[1..];
+
+        Assert.Equal(step, StepCatalog.Deserialize("postgres.swap", older, vault));
+    }
+
+    [Fact]
     public void Given_an_unknown_kind_when_read_then_the_error_names_it()
     {
         var error = Assert.Throws<BacktrackException>(() => StepCatalog.Deserialize("no.such-kind", "{}", new Dictionary<string, string>()));

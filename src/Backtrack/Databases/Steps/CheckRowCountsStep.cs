@@ -5,7 +5,7 @@ namespace Backtrack.Databases.Steps;
 
 /// <summary>The restored database must hold exactly the snapshot's row count in every table.</summary>
 [StepKind("postgres.check-row-counts")]
-public sealed record CheckRowCountsStep(int Wave, string Lane, string Container, string SnapshotId, string Database, string Staging) : PlanStep(Wave, Lane)
+public sealed record CheckRowCountsStep(int Wave, string Lane, string SnapshotId, string Database, string Staging) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"check the row counts of {Staging} against the snapshot's";
 

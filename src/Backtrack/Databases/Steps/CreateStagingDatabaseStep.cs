@@ -6,7 +6,7 @@ namespace Backtrack.Databases.Steps;
 /// <summary>Creates the empty database the dump is restored into (from template0, with the original's owner, encoding and locale).</summary>
 [StepKind("postgres.create-staging")]
 public sealed record CreateStagingDatabaseStep(
-    int Wave, string Lane, string Container, string Staging, string Owner, string Encoding, string Collate, string Ctype) : PlanStep(Wave, Lane)
+    int Wave, string Lane, string Staging, string Owner, string Encoding, string Collate, string Ctype) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"create database {Staging} from template0 (owner {Owner}, {Encoding})";
 

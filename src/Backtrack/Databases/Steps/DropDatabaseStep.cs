@@ -4,7 +4,7 @@ namespace Backtrack.Databases.Steps;
 
 /// <summary>Drops a database Backtrack kept aside after a restore (destructive: planned only after a confirmation).</summary>
 [StepKind("postgres.drop")]
-public sealed record DropDatabaseStep(int Wave, string Lane, string Container, string Database) : PlanStep(Wave, Lane)
+public sealed record DropDatabaseStep(int Wave, string Lane, string Database) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"drop database {Database}";
 

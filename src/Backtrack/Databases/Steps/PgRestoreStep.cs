@@ -4,7 +4,7 @@ namespace Backtrack.Databases.Steps;
 
 /// <summary>pg_restore --exit-on-error of the snapshot's dump, streamed into the container, into the staging database.</summary>
 [StepKind("postgres.restore")]
-public sealed record PgRestoreStep(int Wave, string Lane, string Container, string SnapshotId, string Artifact, string Staging) : PlanStep(Wave, Lane)
+public sealed record PgRestoreStep(int Wave, string Lane, string SnapshotId, string Artifact, string Staging) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"pg_restore --exit-on-error {Artifact} into {Staging}";
 

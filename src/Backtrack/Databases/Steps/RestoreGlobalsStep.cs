@@ -7,7 +7,7 @@ namespace Backtrack.Databases.Steps;
 
 /// <summary>Restores roles and tablespaces (existing ones tolerated). Roles are only added or altered, so there is nothing to undo.</summary>
 [StepKind("postgres.restore-globals")]
-public sealed record RestoreGlobalsStep(int Wave, string Lane, string Container, string SnapshotId) : PlanStep(Wave, Lane)
+public sealed record RestoreGlobalsStep(int Wave, string Lane, string SnapshotId) : PlanStep(Wave, Lane)
 {
     public override string Describe() => $"restore roles from snapshot {SnapshotId} (existing roles kept)";
 

@@ -8,7 +8,7 @@ namespace Backtrack.Databases.Steps;
 /// 'backtrack snapshot cleanup'), renames the restored one to the live name. Undoing renames them back.
 /// </summary>
 [StepKind("postgres.swap")]
-public sealed record SwapDatabaseStep(int Wave, string Lane, string Container, string Database, string Staging, string Aside) : PlanStep(Wave, Lane)
+public sealed record SwapDatabaseStep(int Wave, string Lane, string Database, string Staging, string Aside) : PlanStep(Wave, Lane)
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(100);
     private const int Attempts = 100;
