@@ -44,7 +44,7 @@ internal sealed class RestartObservation(IContainerEngine engine, StackInspector
         await WaitRestartWindowAsync(containers, env.Verify.RestartWindow, watch, ct).ConfigureAwait(false);
         var services = await stack.ServicesAsync(env, ct).ConfigureAwait(false);
         var span = Verifier.Duration(clock.GetUtcNow() - watch.Since);
-        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, watch.Since, span)).ToList();
+        return services.Where(s => s.Details is not null).Select(s => TaskRestarts.Judge(s.Service, s.Tasks, s.Details!.Spec?.TaskDigest, watch.Since, span)).ToList();
     }
 
     private async Task WaitRestartWindowAsync(IReadOnlyList<(string Subject, ContainerDetails Container)> containers, TimeSpan window, RestartWatch watch, CancellationToken ct)
