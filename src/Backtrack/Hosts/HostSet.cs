@@ -51,7 +51,7 @@ public sealed class HostSet : IDisposable
     public async Task<IReadOnlyList<ServiceRelease>> ReleaseRowsAsync(CancellationToken ct)
     {
         var perHost = await Task.WhenAll(All.Select(async host =>
-            (await ReleaseRecorder.ContainerRowsAsync(host.Inspector, host.Checker, host.Config, ct).ConfigureAwait(false))
+            (await ReleaseRecorder.ContainerRowsAsync(host.Inspector, host.Checker, host.Config, new HashSet<string>(), ct).ConfigureAwait(false))
                 .Select(row => row with { Service = Release.HostService(host.Name, row.Service) }))).ConfigureAwait(false);
         return perHost.SelectMany(rows => rows).ToList();
     }

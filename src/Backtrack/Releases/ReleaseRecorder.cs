@@ -18,11 +18,16 @@ public sealed class ReleaseRecorder(
 
     public ReleaseStore Store => store;
 
-    public async Task<Release> RecordAsync(EnvironmentConfig env, string origin, string? note, string? operationId, CancellationToken ct)
+    public Task<Release> RecordAsync(EnvironmentConfig env, string origin, string? note, string? operationId, CancellationToken ct) =>
+        RecordAsync(env, origin, note, operationId, new HashSet<string>(), ct);
+
+    /// <param name="gated">Containers (by name) that passed a health gate moments ago: recorded healthy unchecked.</param>
+    public async Task<Release> RecordAsync(
+        EnvironmentConfig env, string origin, string? note, string? operationId, IReadOnlySet<string> gated, CancellationToken ct)
     {
         var rows = env.Backend is Backend.Swarm ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
             : hosts is not null ? await hosts.ReleaseRowsAsync(ct).ConfigureAwait(false)
-            : await ContainerRowsAsync(inspector, checker, env, ct).ConfigureAwait(false);
+            : await ContainerRowsAsync(inspector, checker, env, gated, ct).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             var what = env.Backend is Backend.Swarm ? $"stack '{env.Project}' has no services" : $"project '{env.Project}' has no containers";
@@ -37,7 +42,8 @@ public sealed class ReleaseRecorder(
     }
 
     /// <summary>What runs in a Compose project now, one row per service with a container.</summary>
-    public static async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(ProjectInspector inspector, HealthChecker checker, EnvironmentConfig env, CancellationToken ct)
+    public static async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(
+        ProjectInspector inspector, HealthChecker checker, EnvironmentConfig env, IReadOnlySet<string> gated, CancellationToken ct)
     {
         var services = await inspector.ServicesAsync(env, ct).ConfigureAwait(false);
         return await Task.WhenAll(services
@@ -45,9 +51,10 @@ public sealed class ReleaseRecorder(
             .Select(async s =>
             {
                 var container = s.Container!;
-                var health = await checker.CheckAsync(new HealthTarget(s.Service, container.Id, env.ServiceOrDefault(s.Service).Health), CheckTimeout, ct)
-                    .ConfigureAwait(false);
-                return new ServiceRelease(s.Service, container.Name, container.Spec.Image, container.ImageId, health.Healthy, container.Spec);
+                var healthy = gated.Contains(container.Name)
+                    || (await checker.CheckAsync(new HealthTarget(s.Service, container.Id, env.ServiceOrDefault(s.Service).Health), CheckTimeout, ct)
+                        .ConfigureAwait(false)).Healthy;
+                return new ServiceRelease(s.Service, container.Name, container.Spec.Image, container.ImageId, healthy, container.Spec);
             })).ConfigureAwait(false);
     }
 }

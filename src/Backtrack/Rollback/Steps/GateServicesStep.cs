@@ -33,5 +33,10 @@ public sealed record GateServicesStep(int Wave, IReadOnlyList<string> Only, Time
         {
             throw new BacktrackException(string.Join("; ", failed.Select(f => $"{f.Service} failed its health gate: {f.result.Detail}")));
         }
+
+        foreach (var service in services)
+        {
+            context.Publish(new GatePassed(service.Container!.Name));
+        }
     }
 }

@@ -17,5 +17,7 @@ public sealed record HealthGateStep(int Wave, string Lane, string Name, [propert
         {
             throw new BacktrackException($"{Name} failed its health gate: {result.Detail}");
         }
+
+        context.Publish(new GatePassed(Name));
     }
 }
