@@ -14,6 +14,8 @@ public abstract class EnvironmentCommand<TSettings> : AsyncCommand<TSettings>
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        // From the process' start: less 'startup to Main', the command line's parsing and binding.
+        TimingTrace.SinceProcessStart("command line parsed");
         RemainingArguments = context.Remaining.Raw.ToList();
         EnvironmentConfig selected;
         using (TimingTrace.Phase("config load"))
