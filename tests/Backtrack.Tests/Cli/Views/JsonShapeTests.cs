@@ -116,6 +116,14 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
+    public void Given_a_manifest_when_written_as_json_then_its_attribute_names_are_written_as_reflection_wrote_them()
+    {
+        var manifest = new SnapshotManifest(2, "snap-1", "full", "prod", "shop", At, [new SnapshotArtifact("v.tar", "volume-archive", 12, "ab", new Dictionary<string, string> { ["volume"] = "data" })], null, null);
+
+        Assert.Equal(JsonSerializer.Serialize(manifest, Reflection), Json.Serialize(manifest));
+    }
+
+    [Fact]
     public void Given_an_outcome_when_written_as_json_then_its_enum_is_a_name_and_its_checklist_is_the_report_as_before()
     {
         var report = new VerifyReport(At, TimeSpan.FromMinutes(5), [new VerifyCheck("running", "web", true, "up 3s")]);
