@@ -12,6 +12,8 @@ namespace Backtrack.Cli.Views;
 /// tests. Names, casing and converters come from <see cref="Json"/>'s options, so the output is unchanged.
 /// A value typed object (the page's status: Compose or swarm) is written as its runtime type, listed here.
 /// </summary>
+// Enums as their names, as JsonStringEnumConverter wrote them (its non-generic form needs code made at run time).
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(ActionRequest))]
 [JsonSerializable(typeof(ActionPlanJson))]

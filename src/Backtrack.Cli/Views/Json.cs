@@ -2,16 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Backtrack.Secrets;
+using Backtrack.Serialization;
 
 namespace Backtrack.Cli.Views;
 
-/// <summary>The --output json writer: camelCase, indented, enums as names, every string redacted; metadata from <see cref="CliJsonContext"/>.</summary>
+/// <summary>The --output json writer: camelCase, indented, enums as names (<see cref="CliJsonContext"/>'s), every string redacted.</summary>
 public static class Json
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(), new RedactingStringConverter() },
+        Converters = { new RedactingStringConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         TypeInfoResolver = CliJsonContext.Default,
     };
@@ -24,10 +25,9 @@ public static class Json
 
     public static void Write<T>(T value) => Console.Out.WriteLine(Serialize(value));
 
-    public static string Serialize<T>(T value, bool indented = true) => JsonSerializer.Serialize(value, Of<T>(indented ? Options : CompactOptions));
+    public static string Serialize<T>(T value, bool indented = true) => JsonSerializer.Serialize(value, (indented ? Options : CompactOptions).TypeInfo<T>());
 
     /// <summary>The metadata to read a request body of type <typeparamref name="T"/> with.</summary>
-    public static JsonTypeInfo<T> Request<T>() => Of<T>(RequestOptions);
+    public static JsonTypeInfo<T> Request<T>() => RequestOptions.TypeInfo<T>();
 
-    private static JsonTypeInfo<T> Of<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

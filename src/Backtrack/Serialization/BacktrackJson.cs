@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -12,9 +13,13 @@ internal static class BacktrackJson
     /// build and its tests, not only in the native one.
     /// </summary>
     public static IJsonTypeInfoResolver Resolver { get; } = JsonSerializer.IsReflectionEnabledByDefault
-        ? JsonTypeInfoResolver.Combine(BacktrackJsonContext.Default, new DefaultJsonTypeInfoResolver())
+        ? JsonTypeInfoResolver.Combine(BacktrackJsonContext.Default, Reflection())
         : BacktrackJsonContext.Default;
 
     /// <summary>System.Text.Json's default options (what the release store always wrote) through <see cref="Resolver"/>.</summary>
     public static JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "called only where reflection-based JSON is enabled, never in the native build")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "called only where reflection-based JSON is enabled, never in the native build")]
+    private static DefaultJsonTypeInfoResolver Reflection() => new();
 }

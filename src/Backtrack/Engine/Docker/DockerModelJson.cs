@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Docker.DotNet.Models;
+using Backtrack.Serialization;
 
 namespace Backtrack.Engine.Docker;
 
@@ -20,7 +21,7 @@ internal static class DockerModelJson
 
     private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = DockerContext() };
 
-    public static JsonTypeInfo<T> Of<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> Of<T>() => Options.TypeInfo<T>();
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Docker.DotNet is a TrimmerRootAssembly of the native build")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Docker.DotNet is a TrimmerRootAssembly of the native build")]
