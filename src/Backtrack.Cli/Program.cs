@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Backtrack;
 using Backtrack.Cli;
 using Backtrack.Cli.Commands;
@@ -107,7 +108,16 @@ catch (OperationCanceledException)
 }
 catch (Exception e) when (args.Contains("--verbose") || args.Contains("-v"))
 {
-    AnsiConsole.WriteException(e);
+    // Spectre's exception formatter needs code made at run time: the native build prints the plain trace.
+    if (RuntimeFeature.IsDynamicCodeSupported)
+    {
+        AnsiConsole.WriteException(e);
+    }
+    else
+    {
+        await Console.Error.WriteLineAsync(e.ToString());
+    }
+
     return ExitCodes.Failed;
 }
 catch (Exception e)

@@ -1,4 +1,5 @@
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Configuration;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ public sealed class HealthCommand : EnvironmentCommand<StatusSettings>
         var checks = await ChecksAsync(environment, timeout, ct).ConfigureAwait(false);
         if (settings.Json)
         {
-            Json.Write(new { healthy = checks.All(c => c.Healthy), checks });
+            Json.Write(new HealthJson(checks.All(c => c.Healthy), checks));
         }
         else
         {

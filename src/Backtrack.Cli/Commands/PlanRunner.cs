@@ -1,5 +1,6 @@
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Operations;
 using Backtrack.Planning;
 using Spectre.Console;
@@ -50,18 +51,16 @@ public static class PlanRunner
         var result = outcome.Execution;
         if (json)
         {
-            Json.Write(new
-            {
-                operation = result.OperationId,
-                outcome = result.Outcome,
-                changed = result.Outcome == Execution.ExecutionOutcome.Succeeded || result.ChangedAnything,
-                failedStep = result.FailedStep?.Describe(),
-                error = result.Error,
-                compensationErrors = result.CompensationErrors,
-                journalErrors = result.ObserverErrors,
-                verification = outcome.Verification,
-                seconds = result.Duration.TotalSeconds,
-            });
+            Json.Write(new OutcomeJson(
+                result.OperationId,
+                result.Outcome,
+                result.Outcome == Execution.ExecutionOutcome.Succeeded || result.ChangedAnything,
+                result.FailedStep?.Describe(),
+                result.Error,
+                result.CompensationErrors,
+                result.ObserverErrors,
+                outcome.Verification,
+                result.Duration.TotalSeconds));
             return;
         }
 

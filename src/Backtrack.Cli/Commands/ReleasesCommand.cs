@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
-using Backtrack.Configuration;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
+using Backtrack.Configuration;
 using Backtrack.Releases;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,7 +36,7 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
             .ToList();
         if (settings.Json)
         {
-            Json.Write(shown.Select(r => ToJson(r, current)));
+            Json.Write<IReadOnlyList<ReleaseJson>>(shown.Select(r => ToJson(r, current)).ToList());
             return ExitCodes.Ok;
         }
 
@@ -87,24 +88,14 @@ public sealed class ReleasesCommand : EnvironmentCommand<ReleasesSettings>
         row.Service == service || row.Service.EndsWith("/" + service, StringComparison.Ordinal);
 
     /// <summary>Releases as JSON: images and env variable names, never env values.</summary>
-    public static object ToJson(Release release, long? current) => new
-    {
-        id = release.Id,
-        current = release.Id == current,
-        created = release.Created,
-        origin = release.Origin,
-        note = release.Note,
-        gitCommit = release.GitCommit,
-        operation = release.OperationId,
-        services = release.Services.Select(s => new
-        {
-            service = s.Service,
-            container = s.ContainerName,
-            image = s.Image,
-            imageId = s.ImageId,
-            healthy = s.Healthy,
-            envNames = s.Spec.EnvNames,
-            networks = s.Spec.Networks.Select(n => n.Network),
-        }),
-    };
+    public static ReleaseJson ToJson(Release release, long? current) => new(
+        release.Id,
+        release.Id == current,
+        release.Created,
+        release.Origin,
+        release.Note,
+        release.GitCommit,
+        release.OperationId,
+        release.Services.Select(s => new ReleaseServiceJson(
+            s.Service, s.ContainerName, s.Image, s.ImageId, s.Healthy, s.Spec.EnvNames, s.Spec.Networks.Select(n => n.Network))).ToList());
 }

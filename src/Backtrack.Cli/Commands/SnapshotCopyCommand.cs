@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Snapshots;
 using Backtrack.Snapshots.Offsite;
 using Spectre.Console.Cli;
@@ -48,7 +49,7 @@ public sealed class SnapshotCopyCommand : EnvironmentCommand<SnapshotCopySetting
     {
         if (json)
         {
-            Json.Write(new { snapshot = result.Id, destination = where, files = result.Files, bytesUploaded = result.BytesUploaded, alreadyThere = result.AlreadyThere });
+            Json.Write(new SnapshotCopyJson(result.Id, where, result.Files, result.BytesUploaded, result.AlreadyThere));
             return;
         }
 

@@ -1,5 +1,6 @@
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Snapshots;
 using Spectre.Console;
 
@@ -15,7 +16,7 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
         var snapshots = await new SnapshotStore(environment.Config.Snapshots.Directory).ListAsync(ct).ConfigureAwait(false);
         if (settings.Json)
         {
-            Json.Write(snapshots.Select(ToJson));
+            Json.Write<IReadOnlyList<SnapshotJson>>(snapshots.Select(ToJson).ToList());
             return ExitCodes.Ok;
         }
 
@@ -39,17 +40,15 @@ public sealed class SnapshotListCommand : EnvironmentCommand<EnvironmentSettings
     }
 
     /// <summary>A snapshot as JSON (snapshot list -o json and the status page's inventory).</summary>
-    public static object ToJson(SnapshotManifest s) => new
-    {
-        id = s.Id,
-        kind = s.Kind,
-        created = s.CreatedAt,
-        bytes = s.TotalBytes,
-        postgres = s.Postgres?.Databases.Select(d => d.Name),
-        redisKeys = s.Redis?.Keys,
-        full = s.IsFull,
-        volumes = s.Volumes?.Select(v => v.Name),
-        configFiles = s.Config?.Select(c => c.Path),
-        note = s.Note,
-    };
+    public static SnapshotJson ToJson(SnapshotManifest s) => new(
+        s.Id,
+        s.Kind,
+        s.CreatedAt,
+        s.TotalBytes,
+        s.Postgres?.Databases.Select(d => d.Name).ToList(),
+        s.Redis?.Keys,
+        s.IsFull,
+        s.Volumes?.Select(v => v.Name).ToList(),
+        s.Config?.Select(c => c.Path).ToList(),
+        s.Note);
 }

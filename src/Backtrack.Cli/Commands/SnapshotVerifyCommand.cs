@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Snapshots;
 using Spectre.Console.Cli;
 
@@ -40,7 +41,7 @@ public sealed class SnapshotVerifyCommand : EnvironmentCommand<SnapshotVerifySet
         await store.MarkVerifiedAsync(manifest.Id, ct).ConfigureAwait(false);
         if (settings.Json)
         {
-            Json.Write(new { snapshot = manifest.Id, ok = true, checks });
+            Json.Write(new SnapshotVerifyJson(manifest.Id, true, checks));
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Backtrack.Cli.Settings;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Configuration;
 using Backtrack.Status;
 using Backtrack.Swarm;
@@ -57,26 +58,12 @@ public sealed class StatusCommand : EnvironmentCommand<StatusSettings>
             .ToList();
 
     /// <summary>A Compose environment's status as JSON (status -o json and the status page).</summary>
-    public static object ToJson(EnvironmentConfig config, IReadOnlyList<ServiceStatus> rows, IReadOnlyList<string> interrupted) => new
-    {
-        environment = config.Name,
-        project = config.Project,
-        healthy = rows.All(r => r.Healthy) && interrupted.Count == 0,
-        interrupted,
-        services = rows,
-    };
+    public static StatusJson ToJson(EnvironmentConfig config, IReadOnlyList<ServiceStatus> rows, IReadOnlyList<string> interrupted) =>
+        new(config.Name, config.Project, rows.All(r => r.Healthy) && interrupted.Count == 0, interrupted, rows);
 
     /// <summary>A swarm environment's status as JSON (status -o json and the status page).</summary>
-    public static object StackJson(EnvironmentConfig config, IReadOnlyList<StackServiceStatus> rows, IReadOnlyList<string> interrupted) => new
-    {
-        environment = config.Name,
-        backend = config.Backend,
-        stack = config.Project,
-        stackFile = config.StackFile?.Path,
-        healthy = rows.All(r => r.Healthy) && interrupted.Count == 0,
-        interrupted,
-        services = rows,
-    };
+    public static StackStatusJson StackJson(EnvironmentConfig config, IReadOnlyList<StackServiceStatus> rows, IReadOnlyList<string> interrupted) =>
+        new(config.Name, config.Backend, config.Project, config.StackFile?.Path, rows.All(r => r.Healthy) && interrupted.Count == 0, interrupted, rows);
 
     private static async Task<int> StackAsync(
         BacktrackEnvironment environment, StatusSettings settings, TimeSpan timeout, IReadOnlyList<string> interrupted, CancellationToken ct)

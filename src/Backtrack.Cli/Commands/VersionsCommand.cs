@@ -1,5 +1,6 @@
 using Backtrack.Cleanup;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Configuration;
 using Spectre.Console;
 
@@ -22,26 +23,20 @@ public sealed class VersionsCommand : EnvironmentCommand<LogsSettings>
         var candidates = releases
             .Select(r => (r, s: r.Service(settings.Service)))
             .Where(p => p.s is not null)
-            .Select(p => new { source = $"release {p.r.Id}", reference = p.s!.Image, imageId = p.s.ImageId, created = p.r.Created, running = p.s.ImageId == runningImageId })
-            .Concat(images.Select(i => new
-            {
-                source = "local image",
-                reference = string.Join(", ", i.Tags.DefaultIfEmpty("<untagged>")),
-                imageId = i.Id,
-                created = i.Created,
-                running = i.Id == runningImageId,
-            }))
+            .Select(p => new VersionJson($"release {p.r.Id}", p.s!.Image, p.s.ImageId, p.r.Created, p.s.ImageId == runningImageId))
+            .Concat(images.Select(i => new VersionJson(
+                "local image", string.Join(", ", i.Tags.DefaultIfEmpty("<untagged>")), i.Id, i.Created, i.Id == runningImageId)))
             .ToList();
         if (settings.Json)
         {
-            Json.Write(candidates);
+            Json.Write<IReadOnlyList<VersionJson>>(candidates);
             return ExitCodes.Ok;
         }
 
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "SOURCE", "IMAGE", "IMAGE ID", "CREATED");
         foreach (var c in candidates)
         {
-            table.AddRow(c.running ? "[green]*[/]" : "", c.source, Format.Text(c.reference), Format.ShortId(c.imageId), Format.Time(c.created));
+            table.AddRow(c.Running ? "[green]*[/]" : "", c.Source, Format.Text(c.Reference), Format.ShortId(c.ImageId), Format.Time(c.Created));
         }
 
         AnsiConsole.Write(table);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Configuration;
 using Backtrack.FullSystem;
 using Backtrack.FullSystem.Steps;
@@ -22,24 +23,24 @@ public sealed class ActionRunner : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Task> running = new();
 
     /// <summary>What the action would do: the plan as --dry-run prints it (and as JSON). Takes no lock, changes nothing.</summary>
-    public static async Task<object> PlanAsync(EnvironmentConfig config, ActionRequest request, CancellationToken ct)
+    public static async Task<ActionPlanJson> PlanAsync(EnvironmentConfig config, ActionRequest request, CancellationToken ct)
     {
         if (request.Action == "verify")
         {
-            return new { action = request.Action, id = (string?)null, plan = (object?)null, text = $"verify: the checklist (running, health, error lines in the last {Format.Duration(VerifyWindow)} of logs, restarts, databases, disk); read-only\n" };
+            return new ActionPlanJson(request.Action, null, null, $"verify: the checklist (running, health, error lines in the last {Format.Duration(VerifyWindow)} of logs, restarts, databases, disk); read-only\n");
         }
 
         using var environment = new BacktrackEnvironment(config);
         using var session = await environment.Operations.BeginOnAnyBackendAsync(request.Command, dryRun: true, ct).ConfigureAwait(false);
         var plan = await MakePlanAsync(environment, request, ct).ConfigureAwait(false);
-        return new { action = request.Action, id = plan.Id, plan = PlanView.ToJson(plan), text = PlanView.Text(plan) };
+        return new ActionPlanJson(request.Action, plan.Id, PlanView.ToJson(plan), PlanView.Text(plan));
     }
 
     /// <summary>
     /// Starts the action under the lock and returns its operation ID once it runs. A plan that differs from
     /// the one confirmed (the stack changed meanwhile) is refused, exit 3's conflict.
     /// </summary>
-    public async Task<object> StartAsync(EnvironmentConfig config, ActionRequest request, CancellationToken ct)
+    public async Task<ActionStartJson> StartAsync(EnvironmentConfig config, ActionRequest request, CancellationToken ct)
     {
         BacktrackEnvironment? environment = new(config);
         OperationSession? session = null;
@@ -48,7 +49,7 @@ public sealed class ActionRunner : IAsyncDisposable
             if (request.Action == "verify")
             {
                 var report = await environment.Verifier.RunAsync(config, VerifyWindow, ct).ConfigureAwait(false);
-                return new { action = request.Action, operation = (string?)null, verification = VerifyView.ToJson(report) };
+                return new ActionStartJson(request.Action, null, VerifyView.ToJson(report));
             }
 
             session = await environment.Operations.BeginOnAnyBackendAsync(request.Command, dryRun: false, ct).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public sealed class ActionRunner : IAsyncDisposable
             var (owner, lockHolder) = (environment, session);
             running[plan.Id] = Task.Run(() => RunAsync(owner, lockHolder, plan), CancellationToken.None);
             (environment, session) = (null, null);
-            return new { action = request.Action, operation = plan.Id, verification = (object?)null };
+            return new ActionStartJson(request.Action, plan.Id, null);
         }
         finally
         {

@@ -41,7 +41,7 @@ public static class LiveFeed
         }
     }
 
-    private static async Task SendIfChangedAsync(HttpContext http, Dictionary<string, string> sent, string name, object value, CancellationToken ct)
+    private static async Task SendIfChangedAsync<T>(HttpContext http, Dictionary<string, string> sent, string name, T value, CancellationToken ct)
     {
         var data = Json.Serialize(value, indented: false);
         if (sent.GetValueOrDefault(name) == data)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +21,8 @@ public static class PageEndpoints
         app.MapGet("/", () => Results.Redirect($"/env/{Uri.EscapeDataString(environments[0].Config.Name)}"));
         app.MapGet("/env/{name}", (string name) => byName.ContainsKey(name) ? EmbeddedAssets.Serve("index.html") : UnknownEnvironment(name));
         app.MapGet("/assets/{name}", EmbeddedAssets.Serve);
-        app.MapGet("/api/environments", () => JsonReply(environments.Select(e => new { name = e.Config.Name, project = e.Config.Project })));
-        app.MapGet("/api/session", (HttpContext http) => JsonReply(new { csrf = ActionGuard.IssueCsrf(http), actions = guard.ActionsAllowed }));
+        app.MapGet("/api/environments", () => JsonReply(environments.Select(e => new EnvironmentJson(e.Config.Name, e.Config.Project)).ToArray()));
+        app.MapGet("/api/session", (HttpContext http) => JsonReply(new SessionJson(ActionGuard.IssueCsrf(http), guard.ActionsAllowed)));
 
         var api = app.MapGroup("/api/env/{name}");
         MapView(api, byName, "/status", async (e, _, ct) => await e.StatusAsync(ct).ConfigureAwait(false));
@@ -40,25 +41,26 @@ public static class PageEndpoints
         MapAction(api, byName, guard, "/actions/run", (e, request, ct) => actions.StartAsync(e.Config, request, ct));
     }
 
-    private static void MapView(
-        RouteGroupBuilder api, Dictionary<string, ServedEnvironment> byName, string pattern, Func<ServedEnvironment, HttpContext, CancellationToken, Task<object?>> view) =>
+    private static void MapView<T>(
+        RouteGroupBuilder api, Dictionary<string, ServedEnvironment> byName, string pattern, Func<ServedEnvironment, HttpContext, CancellationToken, Task<T?>> view)
+        where T : class =>
         api.MapGet(pattern, (HttpContext http, string name, CancellationToken ct) => ReplyAsync(byName, name, async e =>
             await view(e, http, ct).ConfigureAwait(false) is { } value ? JsonReply(value) : Results.NotFound()));
 
-    private static void MapAction(
+    private static void MapAction<T>(
         RouteGroupBuilder api, Dictionary<string, ServedEnvironment> byName, ActionGuard guard, string pattern,
-        Func<ServedEnvironment, ActionRequest, CancellationToken, Task<object>> action) =>
+        Func<ServedEnvironment, ActionRequest, CancellationToken, Task<T>> action) =>
         api.MapPost(pattern, async (HttpContext http, string name, CancellationToken ct) =>
         {
             if (guard.Refusal(http.Request) is { } refusal)
             {
-                return JsonReply(new { error = refusal }, StatusCodes.Status403Forbidden);
+                return JsonReply(new ErrorJson(refusal), StatusCodes.Status403Forbidden);
             }
 
             ActionRequest? request;
             try
             {
-                request = await http.Request.ReadFromJsonAsync<ActionRequest>(JsonSerializerOptions.Web, ct).ConfigureAwait(false);
+                request = await http.Request.ReadFromJsonAsync(Json.Request<ActionRequest>(), ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
@@ -66,7 +68,7 @@ public static class PageEndpoints
             }
 
             return request is null
-                ? JsonReply(new { error = "the body must be JSON: {\"action\": \"rollback\"|\"verify\"|\"snapshot\", \"services\": [...], \"to\": \"previous\"}" }, StatusCodes.Status400BadRequest)
+                ? JsonReply(new ErrorJson("the body must be JSON: {\"action\": \"rollback\"|\"verify\"|\"snapshot\", \"services\": [...], \"to\": \"previous\"}"), StatusCodes.Status400BadRequest)
                 : await ReplyAsync(byName, name, async e => JsonReply(await action(e, request, ct).ConfigureAwait(false))).ConfigureAwait(false);
         });
 
@@ -84,19 +86,19 @@ public static class PageEndpoints
         }
         catch (ConflictException e)
         {
-            return JsonReply(new { error = e.Message }, StatusCodes.Status409Conflict);
+            return JsonReply(new ErrorJson(e.Message), StatusCodes.Status409Conflict);
         }
         catch (BacktrackException e)
         {
-            return JsonReply(new { error = e.Message }, StatusCodes.Status400BadRequest);
+            return JsonReply(new ErrorJson(e.Message), StatusCodes.Status400BadRequest);
         }
     }
 
     private static string Route(HttpContext http, string key) => http.Request.RouteValues[key]?.ToString() ?? "";
 
     private static IResult UnknownEnvironment(string name) =>
-        JsonReply(new { error = $"no environment '{name}' is served; see /api/environments" }, StatusCodes.Status404NotFound);
+        JsonReply(new ErrorJson($"no environment '{name}' is served; see /api/environments"), StatusCodes.Status404NotFound);
 
-    private static IResult JsonReply(object value, int status = StatusCodes.Status200OK) =>
+    private static IResult JsonReply<T>(T value, int status = StatusCodes.Status200OK) =>
         Results.Text(Json.Serialize(value), "application/json; charset=utf-8", statusCode: status);
 }

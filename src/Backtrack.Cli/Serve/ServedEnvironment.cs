@@ -1,7 +1,9 @@
 using Backtrack.Cli.Commands;
 using Backtrack.Cli.Views;
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Configuration;
 using Backtrack.Engine;
+using Backtrack.Execution;
 using Backtrack.Releases;
 using Backtrack.Reports;
 using Backtrack.Snapshots;
@@ -41,18 +43,18 @@ public sealed class ServedEnvironment(EnvironmentConfig config) : IDisposable
     }
 
     /// <summary>As 'releases -o json'.</summary>
-    public async Task<object> ReleasesAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<ReleaseJson>> ReleasesAsync(CancellationToken ct)
     {
         var (releases, current) = await ReleasesCommand.ListAsync(environment, ListLimit, ct).ConfigureAwait(false);
         return releases.Select(r => ReleasesCommand.ToJson(r, current)).ToList();
     }
 
     /// <summary>As 'history -o json': operations, newest first, with every step.</summary>
-    public async Task<object> HistoryAsync(CancellationToken ct) =>
+    public async Task<IReadOnlyList<OperationRecord>> HistoryAsync(CancellationToken ct) =>
         await (await environment.JournalAsync(ct).ConfigureAwait(false)).ListAsync(ListLimit, ct).ConfigureAwait(false);
 
     /// <summary>The checklist an operation ended with (as 'verify -o json'), or null.</summary>
-    public async Task<object?> VerificationAsync(string operationId, CancellationToken ct) =>
+    public async Task<VerifyJson?> VerificationAsync(string operationId, CancellationToken ct) =>
         await (await environment.VerificationsAsync(ct).ConfigureAwait(false)).ForOperationAsync(operationId, ct).ConfigureAwait(false) is { } report
             ? VerifyView.ToJson(report)
             : null;
@@ -72,7 +74,7 @@ public sealed class ServedEnvironment(EnvironmentConfig config) : IDisposable
     /// engine (its specs are in the release), and each snapshot with when it last passed its verification
     /// and how much newer data a restore of it would discard (its age).
     /// </summary>
-    public async Task<object> InventoryAsync(CancellationToken ct)
+    public async Task<InventoryJson> InventoryAsync(CancellationToken ct)
     {
         var (releases, current) = await ReleasesCommand.ListAsync(environment, ListLimit, ct).ConfigureAwait(false);
         var present = new Dictionary<string, bool>();
@@ -83,29 +85,22 @@ public sealed class ServedEnvironment(EnvironmentConfig config) : IDisposable
 
         var store = new SnapshotStore(config.Snapshots.Directory);
         var now = environment.Clock.GetUtcNow();
-        var snapshots = new List<object>();
+        var snapshots = new List<InventorySnapshotJson>();
         foreach (var snapshot in await store.ListAsync(ct).ConfigureAwait(false))
         {
-            snapshots.Add(new
-            {
-                snapshot = SnapshotListCommand.ToJson(snapshot),
-                verifiedAt = await store.VerifiedAtAsync(snapshot.Id, ct).ConfigureAwait(false),
-                discardsSeconds = Math.Max(0, (now - snapshot.CreatedAt).TotalSeconds),
-            });
+            snapshots.Add(new InventorySnapshotJson(
+                SnapshotListCommand.ToJson(snapshot),
+                await store.VerifiedAtAsync(snapshot.Id, ct).ConfigureAwait(false),
+                Math.Max(0, (now - snapshot.CreatedAt).TotalSeconds)));
         }
 
-        return new
-        {
-            releases = releases.Select(r => new
-            {
-                id = r.Id,
-                created = r.Created,
-                current = r.Id == current,
-                rollbackable = r.Id != current && r.Services.All(s => present[s.ImageId]),
-                services = r.Services.Select(s => new { service = s.Service, image = s.Image, imageId = s.ImageId, imagePresent = present[s.ImageId], specRecorded = true }),
-            }),
-            snapshots,
-        };
+        var rows = releases.Select(r => new InventoryReleaseJson(
+            r.Id,
+            r.Created,
+            r.Id == current,
+            r.Id != current && r.Services.All(s => present[s.ImageId]),
+            r.Services.Select(s => new InventoryServiceJson(s.Service, s.Image, s.ImageId, present[s.ImageId], SpecRecorded: true)).ToList()));
+        return new InventoryJson(rows.ToList(), snapshots);
     }
 
     public void Dispose() => environment.Dispose();

@@ -1,3 +1,4 @@
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Planning;
 using Spectre.Console;
 
@@ -38,10 +39,6 @@ public static class PlanView
         }
     }
 
-    public static object ToJson(Plan plan) => new
-    {
-        kind = plan.Kind,
-        summary = plan.Summary,
-        steps = plan.Steps.Select(s => new { stage = s.Wave, lane = s.Lane, action = s.Describe(), undo = s.DescribeCompensation() }),
-    };
+    public static PlanJson ToJson(Plan plan) =>
+        new(plan.Kind, plan.Summary, plan.Steps.Select(s => new PlanStepJson(s.Wave, s.Lane, s.Describe(), s.DescribeCompensation())).ToList());
 }

@@ -1,3 +1,4 @@
+using Backtrack.Cli.Views.JsonShapes;
 using Backtrack.Verify;
 using Spectre.Console;
 
@@ -25,11 +26,6 @@ public static class VerifyView
             : $"[red]verification failed: {report.Checks.Count(c => !c.Passed)} of {report.Checks.Count} checks[/]");
     }
 
-    public static object ToJson(VerifyReport report) => new
-    {
-        passed = report.Passed,
-        at = report.At,
-        windowSeconds = report.Window.TotalSeconds,
-        checks = report.Checks.Select(c => new { check = c.Check, subject = c.Subject, passed = c.Passed, detail = c.Detail }),
-    };
+    public static VerifyJson ToJson(VerifyReport report) =>
+        new(report.Passed, report.At, report.Window.TotalSeconds, report.Checks.Select(c => new VerifyCheckJson(c.Check, c.Subject, c.Passed, c.Detail)).ToList());
 }

@@ -9,6 +9,7 @@ using Backtrack.Releases;
 using Backtrack.Rollback.Steps;
 using Backtrack.Snapshots;
 using Backtrack.Targets;
+using Backtrack.Serialization;
 
 namespace Backtrack.FullSystem;
 
@@ -121,7 +122,7 @@ public static class FullRestore
         var release = manifest.Release
             ?? throw new BacktrackException($"snapshot {manifest.Id} holds no service specs (taken with --only); a full rollback needs a full snapshot");
         await using var file = store.OpenArtifact(manifest, manifest.Artifact(release.Artifact));
-        var specs = await JsonSerializer.DeserializeAsync<Release>(file, SnapshotStore.JsonOptions, ct).ConfigureAwait(false);
+        var specs = await JsonSerializer.DeserializeAsync(file, SnapshotStore.JsonOptions.TypeInfo<Release>(), ct).ConfigureAwait(false);
         return specs is { Services.Count: > 0 } ? specs : throw new BacktrackException($"snapshot {manifest.Id}: {release.Artifact} holds no services");
     }
 

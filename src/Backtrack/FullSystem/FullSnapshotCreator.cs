@@ -7,6 +7,7 @@ using Backtrack.Releases;
 using Backtrack.Snapshots;
 using Backtrack.Targets;
 using Backtrack.Volumes;
+using Backtrack.Serialization;
 
 namespace Backtrack.FullSystem;
 
@@ -63,7 +64,7 @@ public sealed class FullSnapshotCreator(IContainerEngine engine, IServiceContain
         var release = await recorder.RecordAsync(env, "snapshot", note ?? $"snapshot {id}", id, ct).ConfigureAwait(false);
         var artifact = await writer.WriteArtifactAsync(
             "release.json", SnapshotArtifact.ReleaseSpecs, new Dictionary<string, string>(),
-            (stream, token) => JsonSerializer.SerializeAsync(stream, release, SnapshotStore.JsonOptions, token), progress: null, ct).ConfigureAwait(false);
+            (stream, token) => JsonSerializer.SerializeAsync(stream, release, SnapshotStore.JsonOptions.TypeInfo<Release>(), token), progress: null, ct).ConfigureAwait(false);
         artifacts.Add(artifact);
         var byName = containers.ToDictionary(c => c.Container.Name, c => c.Container);
         // A swarm service's release names the service, not a container (no ID); its recorded spec holds its replicas.

@@ -4,6 +4,7 @@ using Backtrack.Engine;
 using Backtrack.Snapshots;
 using Backtrack.Volumes;
 using Backtrack.Volumes.Files;
+using Backtrack.Serialization;
 
 namespace Backtrack.FullSystem;
 
@@ -54,7 +55,7 @@ public sealed class VolumeSnapshotWriter(IContainerEngine engine, SnapshotStore 
         var (listing, counts) = await new MountpointReader(writer.Content).ReadAsync(volume.Name, mountpoint, previous, ct).ConfigureAwait(false);
         var artifact = await writer.WriteArtifactAsync(
             $"volumes/{volume.Name}.files.json", SnapshotArtifact.VolumeFiles, new Dictionary<string, string> { ["volume"] = volume.Name },
-            (stream, token) => JsonSerializer.SerializeAsync(stream, listing, SnapshotStore.JsonOptions, token), progress: null, ct).ConfigureAwait(false);
+            (stream, token) => JsonSerializer.SerializeAsync(stream, listing, SnapshotStore.JsonOptions.TypeInfo<VolumeListing>(), token), progress: null, ct).ConfigureAwait(false);
         artifacts.Add(artifact);
         return new VolumeSnapshot(volume.Name, volume.Labels, artifact.Path, database, [], counts);
     }

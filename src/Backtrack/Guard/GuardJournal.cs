@@ -18,7 +18,7 @@ public sealed class GuardJournal(string stateDirectory)
 
     public async Task WriteAsync(GuardDecision decision, CancellationToken ct)
     {
-        var line = JsonSerializer.Serialize(decision with { Detail = SecretRegistry.Redact(decision.Detail) }, Options) + "\n";
+        var line = JsonSerializer.Serialize(decision with { Detail = SecretRegistry.Redact(decision.Detail) }, Options.TypeInfo<GuardDecision>()) + "\n";
         var options = new FileStreamOptions
         {
             Mode = FileMode.Append,
@@ -40,7 +40,7 @@ public sealed class GuardJournal(string stateDirectory)
         GuardDecision? open = null;
         foreach (var line in await File.ReadAllLinesAsync(Path, ct).ConfigureAwait(false))
         {
-            if (string.IsNullOrWhiteSpace(line) || JsonSerializer.Deserialize<GuardDecision>(line, Options) is not { } decision)
+            if (string.IsNullOrWhiteSpace(line) || JsonSerializer.Deserialize(line, Options.TypeInfo<GuardDecision>()) is not { } decision)
             {
                 continue;
             }

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Backtrack.Notify;
@@ -11,7 +11,9 @@ internal static class JsonPost
 
     public static async Task SendAsync(HttpClient http, Uri url, JsonObject body, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(url, body, ct).ConfigureAwait(false);
+        // The node writes itself: no serializer metadata (the CLI runs without reflection-based JSON).
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new NotificationRejectedException($"HTTP {(int)response.StatusCode}");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -22,7 +23,8 @@ public static class StepCatalog
 
     private static readonly Dictionary<Type, JsonConverter> SealedConverters = [];
 
-    private static IJsonTypeInfoResolver metadata = new DefaultJsonTypeInfoResolver();
+    /// <summary>None until <see cref="Register"/> gives the library's (its module initializer does, before any use).</summary>
+    private static IJsonTypeInfoResolver metadata = JsonTypeInfoResolver.Combine();
 
     /// <summary>Registered step types (the library's), and those of loaded assemblies built on it (a test's own steps), by kind.</summary>
     private static readonly Lazy<IReadOnlyDictionary<string, Type>> Types = new(() =>
@@ -59,6 +61,7 @@ public static class StepCatalog
     public static IReadOnlyCollection<string> AllKinds => Types.Value.Keys.ToList();
 
     /// <summary>A test's own steps, found by reflection where the runtime has it (the native build holds only the library's).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "only where dynamic code runs (a JIT test host); the native build skips it")]
     private static IEnumerable<Type> StepsOfAssembliesBuiltOnTheLibrary() => !RuntimeFeature.IsDynamicCodeSupported ? [] :
         AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => a.GetReferencedAssemblies().Any(n => n.Name == typeof(PlanStep).Assembly.GetName().Name))
@@ -71,13 +74,13 @@ public static class StepCatalog
 
     /// <summary>The step's parameters as JSON; sealed values are added to <paramref name="sealedValues"/> by digest.</summary>
     public static string Serialize(PlanStep step, IDictionary<string, string> sealedValues) =>
-        WithVault(sealedValues, () => JsonSerializer.Serialize(step, step.GetType(), Options.Value));
+        WithVault(sealedValues, () => JsonSerializer.Serialize(step, Options.Value.GetTypeInfo(step.GetType())));
 
     /// <summary>The step of a kind from its parameters; sealed values are looked up in <paramref name="sealedValues"/>.</summary>
     public static PlanStep Deserialize(string kind, string parameters, IDictionary<string, string> sealedValues)
     {
         var type = Types.Value.GetValueOrDefault(kind) ?? throw new BacktrackException($"the journal names a step kind this version does not know: '{kind}'");
-        return WithVault(sealedValues, () => (PlanStep)(JsonSerializer.Deserialize(parameters, type, Options.Value)
+        return WithVault(sealedValues, () => (PlanStep)(JsonSerializer.Deserialize(parameters, Options.Value.GetTypeInfo(type))
             ?? throw new BacktrackException($"the journal holds no parameters for a '{kind}' step")));
     }
 
@@ -95,6 +98,7 @@ public static class StepCatalog
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "step types are kept whole: the library is a TrimmerRootAssembly of the native build")]
     private static void SealProperties(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object || !info.Type.IsSubclassOf(typeof(PlanStep)))
@@ -120,12 +124,12 @@ public static class StepCatalog
         {
             var digest = reader.GetString() ?? throw new JsonException("a sealed value without its digest");
             var json = vault?.TryGetValue(digest, out var stored) == true ? stored : throw new BacktrackException($"the journal lacks the sealed value {digest}");
-            return JsonSerializer.Deserialize<T>(json, ValueOptions.Value);
+            return JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)ValueOptions.Value.GetTypeInfo(typeof(T)));
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
-            var json = JsonSerializer.Serialize(value, ValueOptions.Value);
+            var json = JsonSerializer.Serialize(value, (JsonTypeInfo<T>)ValueOptions.Value.GetTypeInfo(typeof(T)));
             var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
             if (vault is { } target)
             {
@@ -146,7 +150,7 @@ public static class StepCatalog
             using var document = JsonDocument.ParseValue(ref reader);
             var kind = document.RootElement.GetProperty("kind").GetString() ?? throw new JsonException("a nested step without its kind");
             var type = Types.Value.GetValueOrDefault(kind) ?? throw new BacktrackException($"the journal names a step kind this version does not know: '{kind}'");
-            return (PlanStep)(document.RootElement.GetProperty("params").Deserialize(type, options) ?? throw new JsonException($"no parameters for '{kind}'"));
+            return (PlanStep)(document.RootElement.GetProperty("params").Deserialize(options.GetTypeInfo(type)) ?? throw new JsonException($"no parameters for '{kind}'"));
         }
 
         public override void Write(Utf8JsonWriter writer, PlanStep value, JsonSerializerOptions options)
@@ -154,7 +158,7 @@ public static class StepCatalog
             writer.WriteStartObject();
             writer.WriteString("kind", value.Kind);
             writer.WritePropertyName("params");
-            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
             writer.WriteEndObject();
         }
     }

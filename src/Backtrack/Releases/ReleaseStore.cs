@@ -41,8 +41,8 @@ public sealed class ReleaseStore(StateDatabase database)
                     row.Parameters.AddWithValue("$image", service.Image);
                     row.Parameters.AddWithValue("$imageId", service.ImageId);
                     row.Parameters.AddWithValue("$healthy", service.Healthy);
-                    row.Parameters.AddWithValue("$spec", JsonSerializer.Serialize(service.Spec, BacktrackJson.Options));
-                    row.Parameters.AddWithValue("$serviceSpec", service.ServiceSpec is { } whole ? JsonSerializer.Serialize(whole, BacktrackJson.Options) : DBNull.Value);
+                    row.Parameters.AddWithValue("$spec", JsonSerializer.Serialize(service.Spec, BacktrackJson.Options.TypeInfo<ContainerSpec>()));
+                    row.Parameters.AddWithValue("$serviceSpec", service.ServiceSpec is { } whole ? JsonSerializer.Serialize(whole, BacktrackJson.Options.TypeInfo<SwarmServiceSpec>()) : DBNull.Value);
                     row.Parameters.AddWithValue("$specVersion", service.SpecVersion is { } version ? (long)version : DBNull.Value);
                     await row.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
@@ -91,9 +91,9 @@ public sealed class ReleaseStore(StateDatabase database)
                     var services = await connection.QueryAsync(
                         "SELECT service, container_name, image, image_id, healthy, spec, service_spec, spec_version FROM release_services WHERE release_id = $id ORDER BY service",
                         r => new ServiceRelease(
-                            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize<ContainerSpec>(r.GetString(5), BacktrackJson.Options)!)
+                            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), JsonSerializer.Deserialize(r.GetString(5), BacktrackJson.Options.TypeInfo<ContainerSpec>())!)
                         {
-                            ServiceSpec = r.TextOrNull(6) is { } whole ? JsonSerializer.Deserialize<SwarmServiceSpec>(whole, BacktrackJson.Options) : null,
+                            ServiceSpec = r.TextOrNull(6) is { } whole ? JsonSerializer.Deserialize(whole, BacktrackJson.Options.TypeInfo<SwarmServiceSpec>()) : null,
                             SpecVersion = r.IsDBNull(7) ? null : (ulong)r.GetInt64(7),
                         },
                         ct,

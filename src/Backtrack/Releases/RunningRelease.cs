@@ -32,5 +32,5 @@ public static class RunningRelease
     }
 
     /// <summary>Specs hold lists and maps, which records compare by reference: compared as the JSON they are stored as.</summary>
-    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a, BacktrackJson.Options) == JsonSerializer.Serialize(b, BacktrackJson.Options);
+    public static bool SameSpec(ContainerSpec a, ContainerSpec b) => JsonSerializer.Serialize(a, BacktrackJson.Options.TypeInfo<ContainerSpec>()) == JsonSerializer.Serialize(b, BacktrackJson.Options.TypeInfo<ContainerSpec>());
 }

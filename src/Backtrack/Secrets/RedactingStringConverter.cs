@@ -13,4 +13,13 @@ public sealed class RedactingStringConverter : JsonConverter<string>
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(SecretRegistry.Redact(value));
+
+    /// <summary>
+    /// A dictionary's keys are names (a snapshot artifact's attribute, a label), written as they are, as
+    /// System.Text.Json's own string converter writes them; without reflection there is no fallback to it.
+    /// </summary>
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() ?? throw new JsonException("a property name that is not a string");
 }

@@ -140,7 +140,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         try
         {
             await using var file = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<VolumeListing>(file, JsonOptions, ct).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(file, JsonOptions.TypeInfo<VolumeListing>(), ct).ConfigureAwait(false)
                 ?? throw new SnapshotDamagedException($"snapshot {manifest.Id} is damaged: {artifact.Path} is empty");
         }
         catch (Exception e) when (e is JsonException or IOException)
@@ -163,7 +163,7 @@ public sealed class SnapshotStore(string directory) : ISnapshotStorage
         await using var file = File.OpenRead(path);
         try
         {
-            return await JsonSerializer.DeserializeAsync<SnapshotManifest>(file, JsonOptions, ct).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(file, JsonOptions.TypeInfo<SnapshotManifest>(), ct).ConfigureAwait(false)
                 ?? throw new BacktrackException($"{path} is empty");
         }
         catch (JsonException e)

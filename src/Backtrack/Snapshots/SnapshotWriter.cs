@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Backtrack.Serialization;
 
 namespace Backtrack.Snapshots;
 
@@ -60,7 +61,7 @@ public sealed class SnapshotWriter : IDisposable
     /// <summary>Writes manifest.json and its sha256 (manifest.sha256), then makes the snapshot visible.</summary>
     public async Task CommitAsync(SnapshotManifest manifest, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, SnapshotStore.JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, SnapshotStore.JsonOptions.TypeInfo<SnapshotManifest>());
         await WriteFileAsync(SnapshotStore.ManifestFile, bytes, ct).ConfigureAwait(false);
         await WriteFileAsync(SnapshotStore.ManifestChecksumFile, System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\n"), ct)
             .ConfigureAwait(false);

@@ -38,7 +38,7 @@ internal static class DockerServiceMapper
         var container = spec.TaskTemplate?.ContainerSpec;
         return new SwarmServiceSpec
         {
-            Json = JsonSerializer.Serialize(spec),
+            Json = JsonSerializer.Serialize(spec, DockerModelJson.Of<ServiceSpec>()),
             Image = container?.Image ?? "",
             Env = container?.Env?.ToList() ?? [],
             Secrets = (container?.Secrets ?? []).Select(s => new SwarmObjectRef(s.SecretID ?? "", s.SecretName ?? s.SecretID ?? "")).ToList(),
@@ -49,7 +49,7 @@ internal static class DockerServiceMapper
     }
 
     public static ServiceSpec ToSpec(SwarmServiceSpec spec) =>
-        JsonSerializer.Deserialize<ServiceSpec>(spec.Json) ?? throw new EngineOperationException("a recorded service spec is empty");
+        JsonSerializer.Deserialize(spec.Json, DockerModelJson.Of<ServiceSpec>()) ?? throw new EngineOperationException("a recorded service spec is empty");
 
     public static ServiceTask ToTask(TaskResponse task) => new(
         task.ID,
@@ -70,7 +70,7 @@ internal static class DockerServiceMapper
     /// </summary>
     private static string Digest(TaskSpec? spec)
     {
-        var node = JsonSerializer.SerializeToNode(spec);
+        var node = JsonSerializer.SerializeToNode(spec, DockerModelJson.Of<TaskSpec?>());
         if (node is JsonObject template)
         {
             template.Remove("Runtime");

@@ -42,7 +42,7 @@ internal static class DockerSpecMapper
                     (n.Value.Aliases ?? []).Where(a => a != shortId).ToList(),
                     string.IsNullOrEmpty(n.Value.IPAMConfig?.IPv4Address) ? null : n.Value.IPAMConfig.IPv4Address))
                 .ToList(),
-            HostConfigJson = JsonSerializer.Serialize(hostConfig),
+            HostConfigJson = JsonSerializer.Serialize(hostConfig, DockerModelJson.Of<HostConfig>()),
             NetworkMode = hostConfig.NetworkMode,
             MemoryLimit = hostConfig.Memory,
         };
@@ -117,7 +117,7 @@ internal static class DockerSpecMapper
     /// <summary>The spec's host settings, with its typed network mode where it sets one.</summary>
     private static HostConfig? HostConfigOf(ContainerSpec spec)
     {
-        var hostConfig = JsonSerializer.Deserialize<HostConfig>(spec.HostConfigJson);
+        var hostConfig = JsonSerializer.Deserialize(spec.HostConfigJson, DockerModelJson.Of<HostConfig>());
         if (hostConfig is not null && spec.NetworkMode is { } mode)
         {
             hostConfig.NetworkMode = mode;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Backtrack.Serialization;
 
 namespace Backtrack.Snapshots.Offsite;
 
@@ -124,7 +125,7 @@ public sealed class SnapshotFetcher(SnapshotStore store, IProgress<TransferProgr
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<SnapshotManifest>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), SnapshotStore.JsonOptions)
+            var manifest = JsonSerializer.Deserialize(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), SnapshotStore.JsonOptions.TypeInfo<SnapshotManifest>())
                 ?? throw new BacktrackException($"{where}/{path} is empty");
             return new RemoteManifest(id, bytes.ToArray(), manifest);
         }
