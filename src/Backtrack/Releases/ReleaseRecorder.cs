@@ -1,4 +1,6 @@
 using Backtrack.Configuration;
+using Backtrack.Diagnostics;
+using Backtrack.Engine;
 using Backtrack.Git;
 using Backtrack.Health;
 using Backtrack.Status;
@@ -25,9 +27,14 @@ public sealed class ReleaseRecorder(
     public async Task<Release> RecordAsync(
         EnvironmentConfig env, string origin, string? note, string? operationId, IReadOnlySet<string> gated, CancellationToken ct)
     {
-        var rows = env.Backend is Backend.Swarm ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
-            : hosts is not null ? await hosts.ReleaseRowsAsync(ct).ConfigureAwait(false)
-            : await ContainerRowsAsync(inspector, checker, env, gated, ct).ConfigureAwait(false);
+        IReadOnlyList<ServiceRelease> rows;
+        using (TimingTrace.Phase("release rows"))
+        {
+            rows = env.Backend is Backend.Swarm ? await stack.ReadAsync(env, CheckTimeout, ct).ConfigureAwait(false)
+                : hosts is not null ? await hosts.ReleaseRowsAsync(ct).ConfigureAwait(false)
+                : await ContainerRowsAsync(inspector, checker, env, gated, ct).ConfigureAwait(false);
+        }
+
         if (rows.Count == 0)
         {
             var what = env.Backend is Backend.Swarm ? $"stack '{env.Project}' has no services" : $"project '{env.Project}' has no containers";
@@ -37,9 +44,23 @@ public sealed class ReleaseRecorder(
         // The deploy repository's HEAD: what 'rollback git --to last-good' goes back to.
         var commit = env.Git is { } git ? await GitRepository.TryHeadAsync(git.Path, ct).ConfigureAwait(false) : null;
         var release = new Release(0, clock.GetUtcNow(), origin, note, commit, operationId, rows);
+        using var storing = TimingTrace.Phase("release store");
         var id = await store.AddAsync(release, ct).ConfigureAwait(false);
         return release with { Id = id };
     }
+
+    /// <summary>
+    /// A container's health as the inspection already tells it, when it does: with no check, whether it runs; with
+    /// its own HEALTHCHECK, the engine's verdict of its last probe (running the test again, an exec of ~100 ms, is
+    /// left to "starting" or no verdict yet). A URL is always asked.
+    /// </summary>
+    internal static bool? KnownHealth(ContainerDetails container, HealthCheckSpec check) => check switch
+    {
+        NoHealthCheck => container.State.Running,
+        ContainerHealthCheck when !container.State.Running => false,
+        ContainerHealthCheck => container.State.Health switch { "healthy" => true, "unhealthy" => false, _ => null },
+        _ => null,
+    };
 
     /// <summary>What runs in a Compose project now, one row per service with a container.</summary>
     public static async Task<IReadOnlyList<ServiceRelease>> ContainerRowsAsync(
@@ -51,9 +72,10 @@ public sealed class ReleaseRecorder(
             .Select(async s =>
             {
                 var container = s.Container!;
+                var check = env.ServiceOrDefault(s.Service).Health;
                 var healthy = gated.Contains(container.Name)
-                    || (await checker.CheckAsync(new HealthTarget(s.Service, container.Id, env.ServiceOrDefault(s.Service).Health), CheckTimeout, ct)
-                        .ConfigureAwait(false)).Healthy;
+                    || (KnownHealth(container, check)
+                        ?? (await checker.CheckAsync(new HealthTarget(s.Service, container.Id, check), CheckTimeout, ct).ConfigureAwait(false)).Healthy);
                 return new ServiceRelease(s.Service, container.Name, container.Spec.Image, container.ImageId, healthy, container.Spec);
             })).ConfigureAwait(false);
     }

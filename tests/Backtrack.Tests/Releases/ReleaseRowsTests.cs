@@ -7,7 +7,7 @@ using Backtrack.Tests.Rollback.Backends;
 
 namespace Backtrack.Tests.Releases;
 
-/// <summary>A release's rows of a Compose project: a container that passed its gate in the operation is not checked again.</summary>
+/// <summary>A release's rows of a Compose project: what the operation or the inspection already knows of a container's health is not checked again.</summary>
 public sealed class ReleaseRowsTests
 {
     [Fact]
@@ -28,5 +28,21 @@ public sealed class ReleaseRowsTests
         var rows = await ReleaseRecorder.ContainerRowsAsync(inspector, checker, env, new HashSet<string> { "shop-api-1" }, CancellationToken.None);
 
         Assert.Equal([("api", true), ("web", false)], rows.Select(r => (r.Service, r.Healthy)).Order());
+    }
+
+    [Theory]
+    [InlineData("healthy", true, true)]
+    [InlineData("unhealthy", true, false)]
+    [InlineData("starting", true, null)]
+    [InlineData(null, true, null)]
+    [InlineData("healthy", false, false)]
+    public void A_container_checked_by_its_own_healthcheck_is_recorded_by_the_engines_last_verdict_and_asked_only_without_one(string? verdict, bool running, bool? known)
+    {
+        var inspected = ScriptedEngine.Container(running, running ? "running" : "exited");
+        var container = inspected with { State = inspected.State with { Health = verdict } };
+
+        Assert.Equal(known, ReleaseRecorder.KnownHealth(container, new ContainerHealthCheck()));
+        Assert.Equal(running, ReleaseRecorder.KnownHealth(container, new NoHealthCheck()));
+        Assert.Null(ReleaseRecorder.KnownHealth(container, new HttpHealthCheck(new Uri("http://127.0.0.1:1/health"))));
     }
 }
