@@ -9,7 +9,7 @@
 #   scripts/check-single-file.sh [FILE]        FILE: default dist/backtrack-linux-x64
 #   scripts/check-single-file.sh dist/backtrack-linux-x64-aot/backtrack    the NativeAOT build (AOT=1 scripts/package.sh)
 #
-# FILE's folder is mounted in the container, so a NativeAOT executable finds libe_sqlite3.so beside it.
+# FILE's folder is mounted in the container (the NativeAOT executable links SQLite in: it is the folder's one file).
 #
 # A script rather than an integration test: the self-contained single-file publish takes 8.5 min on the
 # shared CI machine (71 s of CPU at 15 %), too much of the suite's 30-minute budget.

@@ -10,8 +10,8 @@
 #
 # AOT=1 (opt-in) compiles the whole CLI to native code with NativeAOT (no JIT: a rollback's start-up and
 # planning cost a fraction of the ReadyToRun file's): dist/backtrack-RID-aot.tar.gz, one download holding
-# the executable and libe_sqlite3.so beside it (SQLitePCLRaw ships no static SQLite to link in), unpacked
-# in dist/backtrack-RID-aot/. It needs clang (scripts/setup.sh installs clang-14) and runs on the host's
+# one executable, SQLite linked in (Debian's libsqlite3.a; no libe_sqlite3.so beside it), unpacked in
+# dist/backtrack-RID-aot/. It needs clang and libsqlite3-dev (scripts/setup.sh installs both) and runs on the host's
 # architecture only; the build takes 6-25 minutes on the 2-CPU machine.
 #
 # Idempotent: a file newer than the sources and built from the same commit is kept.
@@ -76,7 +76,7 @@ publish_aot() {
   "${cmd[@]}" >".build/package/$rid-aot.log" 2>&1 || { cat ".build/package/$rid-aot.log" >&2; exit 1; }
   rm -rf "dist/backtrack-$rid-aot"
   mkdir -p "dist/backtrack-$rid-aot"
-  cp "$out/backtrack" "$out/libe_sqlite3.so" "dist/backtrack-$rid-aot/"
+  cp "$out/backtrack" "dist/backtrack-$rid-aot/"
   tar -C dist -czf "dist/backtrack-$rid-aot.tar.gz.partial" "backtrack-$rid-aot"
   mv "dist/backtrack-$rid-aot.tar.gz.partial" "dist/backtrack-$rid-aot.tar.gz"
   (cd dist && sha256sum "backtrack-$rid-aot.tar.gz" >"backtrack-$rid-aot.tar.gz.sha256")
