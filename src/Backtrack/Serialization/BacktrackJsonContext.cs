@@ -23,7 +23,6 @@ namespace Backtrack.Serialization;
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(VolumeListing))]
 [JsonSerializable(typeof(Backtrack.Volumes.ArchivedFile))]
-[JsonSerializable(typeof(Backtrack.Volumes.VolumeArchive))]
 [JsonSerializable(typeof(GuardDecision))]
 [JsonSerializable(typeof(Backtrack.Cleanup.Steps.ArchiveLogsStep))]
 [JsonSerializable(typeof(Backtrack.Cleanup.Steps.RemoveImageStep))]
