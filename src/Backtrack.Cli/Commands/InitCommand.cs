@@ -11,7 +11,7 @@ namespace Backtrack.Cli.Commands;
 public sealed class InitSettings : CommandSettings
 {
     [CommandOption("--engine <ENDPOINT>")]
-    [Description("Engine endpoint: unix://, tcp:// or ssh://[user@]host (default: DOCKER_HOST, the docker CLI's current context, the local socket)")]
+    [Description("Engine endpoint: unix://, tcp:// or ssh://[[user@]]host (default: DOCKER_HOST, the docker CLI's current context, the local socket)")]
     public string? Engine { get; init; }
 
     [CommandOption("--project <NAME>")]

@@ -14,7 +14,7 @@ public sealed class SnapshotCopySettings : EnvironmentSettings
     public string Id { get; init; } = "";
 
     [CommandOption("--to <DESTINATION>")]
-    [Description("A directory, or sftp://[user@]host[:port]/path (default: snapshots.copyTo)")]
+    [Description("A directory, or sftp://[[user@]]host[[:port]]/path (default: snapshots.copyTo)")]
     public string? To { get; init; }
 }
 

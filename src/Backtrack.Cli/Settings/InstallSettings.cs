@@ -7,7 +7,7 @@ namespace Backtrack.Cli.Settings;
 public sealed class InstallSettings : CommandSettings
 {
     [CommandOption("--host <HOST>")]
-    [Description("Where to install: [user@]host[:port], through the system ssh")]
+    [Description("Where to install: [[user@]]host[[:port]], through the system ssh")]
     public string Host { get; init; } = "";
 
     [CommandOption("--path <DIR>")]
