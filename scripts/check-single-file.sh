@@ -7,12 +7,11 @@
 # namespace of its own with an empty tmpfs over /usr/share/dotnet (so /usr/bin/dotnet leads nowhere).
 #
 #   scripts/check-single-file.sh [FILE]        FILE: default dist/backtrack-linux-x64
-#   scripts/check-single-file.sh dist/backtrack-linux-x64-aot/backtrack    the NativeAOT build (AOT=1 scripts/package.sh)
 #
-# FILE's folder is mounted in the container (the NativeAOT executable links SQLite in: it is the folder's one file).
+# FILE's folder is mounted in the container (scripts/package.sh's host file is NativeAOT, SQLite linked in).
 #
-# A script rather than an integration test: the self-contained single-file publish takes 8.5 min on the
-# shared CI machine (71 s of CPU at 15 %), too much of the suite's 30-minute budget.
+# A script rather than an integration test: the NativeAOT publish takes 4-25 minutes on the shared 2-CPU CI
+# machine, too much of the suite's 30-minute budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

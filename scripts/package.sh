@@ -5,32 +5,33 @@
 # host's architecture, the start-up time of 'backtrack --version' and 'backtrack status --help' (median of
 # several runs) against the ReadyToRun framework-dependent build of scripts/setup.sh (.build/backtrack).
 #
-#   scripts/package.sh [--no-measure] [RID...]     RIDs: linux-x64 linux-arm64 (default: both)
-#   AOT=1 scripts/package.sh [--no-measure]         NativeAOT for this machine's architecture instead
+#   scripts/package.sh [--no-measure] [--ready-to-run] [RID...]     RIDs: linux-x64 linux-arm64 (default: both)
 #
-# AOT=1 (opt-in) compiles the whole CLI to native code with NativeAOT (no JIT: a rollback's start-up and
-# planning cost a fraction of the ReadyToRun file's): dist/backtrack-RID-aot.tar.gz, one download holding
-# one executable, SQLite linked in (Debian's libsqlite3.a; no libe_sqlite3.so beside it), unpacked in
-# dist/backtrack-RID-aot/. It needs clang and libsqlite3-dev (scripts/setup.sh installs both) and runs on the host's
-# architecture only; the build takes 6-25 minutes on the 2-CPU machine.
+# The host's architecture is compiled with NativeAOT: native code, no JIT (a rollback's start-up and planning
+# cost a fraction of the ReadyToRun file's: bench/rollback.sh), SQLite linked in (Debian's libsqlite3.a). It
+# needs clang-14 and libsqlite3-dev (scripts/setup.sh installs both); the build takes 4-25 minutes on the 2-CPU
+# machine. The other architecture cannot be linked here: it is ReadyToRun (IL with precompiled code; SQLite's
+# native library bundled and extracted on first run under ~/.net, or DOTNET_BUNDLE_EXTRACT_BASE_DIR).
+# --ready-to-run builds ReadyToRun for the host's architecture too (a shorter build, a slower start).
 #
-# Idempotent: a file newer than the sources and built from the same commit is kept.
+# Idempotent: a file newer than the sources and built from the same commit the same way is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '[package] %s\n' "$*" >&2; }
 
 measure=1
+ready_to_run_only=0
 rids=()
 for arg in "$@"; do
   case $arg in
     --no-measure) measure=0 ;;
+    --ready-to-run) ready_to_run_only=1 ;;
     linux-x64 | linux-arm64) rids+=("$arg") ;;
-    *) log "unknown argument '$arg'; usage: scripts/package.sh [--no-measure] [linux-x64] [linux-arm64]"; exit 2 ;;
+    *) log "unknown argument '$arg'; usage: scripts/package.sh [--no-measure] [--ready-to-run] [linux-x64] [linux-arm64]"; exit 2 ;;
   esac
 done
 [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 linux-arm64)
-aot=${AOT:-0}
 
 case $(uname -m) in
   x86_64) host_rid=linux-x64 ;;
@@ -39,12 +40,9 @@ case $(uname -m) in
 esac
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 mkdir -p dist
-if [ "$aot" = 1 ]; then
-  [ "$host_rid" != none ] || { log "AOT=1: NativeAOT builds for this machine's architecture only, and $(uname -m) is not one"; exit 2; }
-  [ "$*" = "" ] || [ "$*" = --no-measure ] || [ "$*" = "$host_rid" ] || [ "$*" = "--no-measure $host_rid" ] ||
-    { log "AOT=1 builds $host_rid only (cross-compiling needs that architecture's linker); usage: AOT=1 scripts/package.sh [--no-measure]"; exit 2; }
-  rids=("$host_rid")
-fi
+
+# How a RID is built: NativeAOT for the host's architecture, ReadyToRun otherwise (or with --ready-to-run).
+kind_of() { if [ "$1" = "$host_rid" ] && [ $ready_to_run_only -eq 0 ]; then echo aot; else echo r2r; fi; }
 
 # One file per RID. ReadyToRun: the precompiled code is what makes start-up as fast as the framework-
 # dependent build; crossgen for another architecture comes from NuGet (Microsoft.NETCore.App.Crossgen2 of
@@ -61,7 +59,6 @@ publish() {
   cp "$out/backtrack" "dist/backtrack-$rid.partial"
   mv "dist/backtrack-$rid.partial" "dist/backtrack-$rid"
   (cd dist && sha256sum "backtrack-$rid" >"backtrack-$rid.sha256")
-  echo "$commit r2r=$r2r" >"dist/.stamp-$rid"
 }
 
 # NativeAOT: the library's and the CLI's types stay rooted; all JSON goes through generated metadata (the
@@ -74,36 +71,35 @@ publish_aot() {
     -p:CppCompilerAndLinker=clang-14 -p:TreatWarningsAsErrors=false
     -p:IntermediateOutputPath="obj/package/$rid-aot/" -p:OutputPath="bin/package/$rid-aot/" -o "$out" -nologo -v q)
   "${cmd[@]}" >".build/package/$rid-aot.log" 2>&1 || { cat ".build/package/$rid-aot.log" >&2; exit 1; }
-  rm -rf "dist/backtrack-$rid-aot"
-  mkdir -p "dist/backtrack-$rid-aot"
-  cp "$out/backtrack" "dist/backtrack-$rid-aot/"
-  tar -C dist -czf "dist/backtrack-$rid-aot.tar.gz.partial" "backtrack-$rid-aot"
-  mv "dist/backtrack-$rid-aot.tar.gz.partial" "dist/backtrack-$rid-aot.tar.gz"
-  (cd dist && sha256sum "backtrack-$rid-aot.tar.gz" >"backtrack-$rid-aot.tar.gz.sha256")
+  cp "$out/backtrack" "dist/backtrack-$rid.partial"
+  mv "dist/backtrack-$rid.partial" "dist/backtrack-$rid"
+  (cd dist && sha256sum "backtrack-$rid" >"backtrack-$rid.sha256")
 }
 
 build() {
-  local rid=$1 file=dist/backtrack-$rid stamp=dist/.stamp-$rid sources
-  if [ "$aot" = 1 ]; then file=dist/backtrack-$rid-aot.tar.gz stamp=dist/.stamp-$rid-aot; fi
+  local rid=$1 file=dist/backtrack-$rid stamp=dist/.stamp-$rid kind sources
+  kind=$(kind_of "$rid")
   # bin/ and obj/ hold generated sources that every build (of the other RID too) writes again.
   sources=$(find src Directory.*.props \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) \
     -newer "$stamp" -print 2>/dev/null | head -n 1 || true)
-  if [ -f "$file" ] && [ -f "$file.sha256" ] && [ -f "$stamp" ] && [ -z "$sources" ] && [ "$(cut -d' ' -f1 "$stamp")" = "$commit" ]; then
+  if [ -f "$file" ] && [ -f "$file.sha256" ] && [ -f "$stamp" ] && [ -z "$sources" ] && [ "$(cut -d' ' -f1 "$stamp")" = "$commit" ] &&
+    [ "$(cut -d' ' -f2 "$stamp")" = "$kind" ]; then
     log "$file is up to date ($(cat "$stamp"))"
     return 0
   fi
   mkdir -p .build/package
-  if [ "$aot" = 1 ]; then
+  if [ "$kind" = aot ]; then
     log "publishing $file ($commit, NativeAOT; minutes of CPU)"
     publish_aot "$rid"
     echo "$commit aot" >"$stamp"
     return 0
   fi
   log "publishing $file ($commit, ReadyToRun; minutes on a busy machine)"
-  if publish "$rid" true; then return 0; fi
+  if publish "$rid" true; then echo "$commit r2r" >"$stamp"; return 0; fi
   log "ReadyToRun for $rid failed (see .build/package/$rid.log); publishing without it"
   cp ".build/package/$rid.log" ".build/package/$rid.r2r.log"
   publish "$rid" false || { cat ".build/package/$rid.log" >&2; exit 1; }
+  echo "$commit r2r" >"$stamp"
 }
 
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
@@ -135,24 +131,22 @@ startup_ms() {
 
 for rid in "${rids[@]}"; do build "$rid"; done
 
-printf '\n%-28s %10s  %s\n' file size sha256
-suffix=
-[ "$aot" = 1 ] && suffix=-aot.tar.gz
+printf '\n%-28s %10s  %-10s %s\n' file size build sha256
 for rid in "${rids[@]}"; do
-  printf '%-28s %7s MB  %s\n' "dist/backtrack-$rid$suffix" "$(($(stat -c %s "dist/backtrack-$rid$suffix") / 1024 / 1024))" "$(cut -c1-16 "dist/backtrack-$rid$suffix.sha256")…"
+  printf '%-28s %7s MB  %-10s %s\n' "dist/backtrack-$rid" "$(($(stat -c %s "dist/backtrack-$rid") / 1024 / 1024))" \
+    "$(if [ "$(kind_of "$rid")" = aot ]; then echo NativeAOT; else echo ReadyToRun; fi)" "$(cut -c1-16 "dist/backtrack-$rid.sha256")…"
 done
 
 [ $measure -eq 1 ] || exit 0
 single=dist/backtrack-$host_rid
-[ "$aot" = 1 ] && single=dist/backtrack-$host_rid-aot/backtrack
 if [ ! -x "$single" ]; then
   log "no single file for this machine's architecture ($host_rid) to time"
   exit 0
 fi
 runs=${BACKTRACK_STARTUP_RUNS:-21}
 exes=("$single")
-names=("single file ($host_rid)")
-[ "$aot" = 1 ] && names=("NativeAOT ($host_rid)")
+names=("single file ($host_rid, ReadyToRun)")
+[ "$(kind_of "$host_rid")" = aot ] && names=("single file ($host_rid, NativeAOT)")
 if [ -x .build/backtrack/backtrack ]; then
   exes+=(.build/backtrack/backtrack)
   names+=("ReadyToRun framework-dependent")

@@ -137,7 +137,7 @@ install_test_sshd() {
 
 apt_install docker.io busybox-static git ca-certificates curl haproxy
 install_test_sshd
-# AOT=1 scripts/package.sh links the NativeAOT executable with Debian's clang (the ILCompiler comes from NuGet),
+# scripts/package.sh links the NativeAOT executable with Debian's clang (the ILCompiler comes from NuGet),
 # SQLite in it from Debian's static library (libsqlite3.a).
 apt_install clang-14 libsqlite3-dev
 # The status page's browser tests drive Debian's chromium through Playwright (no browser download).
