@@ -15,10 +15,11 @@ public sealed class RedactingStringConverter : JsonConverter<string>
         writer.WriteStringValue(SecretRegistry.Redact(value));
 
     /// <summary>
-    /// A dictionary's keys are names (a snapshot artifact's attribute, a label), written as they are, as
-    /// System.Text.Json's own string converter writes them; without reflection there is no fallback to it.
+    /// A dictionary's keys (a snapshot artifact's attribute, a label): without reflection there is no fallback to
+    /// System.Text.Json's own string converter, and a key is redacted as a value is.
     /// </summary>
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(SecretRegistry.Redact(value));
 
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetString() ?? throw new JsonException("a property name that is not a string");

@@ -124,6 +124,19 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
+    public void Given_a_secret_as_a_dictionary_key_when_written_as_json_then_the_key_is_redacted_as_a_value_is()
+    {
+        var secret = "key-" + Guid.NewGuid().ToString("N");
+        SecretRegistry.AddValue(secret);
+        var manifest = new SnapshotManifest(2, "snap-1", "full", "prod", "shop", At, [new SnapshotArtifact("v.tar", "volume-archive", 12, "ab", new Dictionary<string, string> { [secret] = secret })], null, null);
+
+        var written = Json.Serialize(manifest);
+
+        Assert.DoesNotContain(secret, written, StringComparison.Ordinal);
+        Assert.Contains("\"[redacted]\": \"[redacted]\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_an_outcome_when_written_as_json_then_its_enum_is_a_name_and_its_checklist_is_the_report_as_before()
     {
         var report = new VerifyReport(At, TimeSpan.FromMinutes(5), [new VerifyCheck("running", "web", true, "up 3s")]);
